@@ -1,0 +1,71 @@
+"""Plain data the plugin passes between its steps. No I/O here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = ["Cover", "Post", "PostStatus"]
+
+PostStatus = Literal["published", "draft", "future", "undated"]
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A post's cover image.
+
+    Attributes:
+        src_uri: Path of the image in the docs tree, when it is a local file.
+        url: The URL as written, when it points outside the site.
+        alt: Alternative text for readers who cannot see it.
+    """
+
+    src_uri: str | None = None
+    url: str | None = None
+    alt: str = ""
+
+
+@dataclass(eq=False)
+class Post:
+    """One blog post, read from its file and normalised.
+
+    The rendered parts (`html`, `words`, `minutes`) are filled in when MkDocs renders
+    the post, and reused by every listing and feed: Markdown is converted once.
+    """
+
+    src_uri: str
+    slug: str
+    title: str
+    date: dt.datetime | None
+    body: str
+    body_line: int = 1
+    updated: dt.datetime | None = None
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    description: str | None = None
+    excerpt: str | None = None
+    cover: Cover | None = None
+    read_time: bool = True
+    show_date: bool = True
+    status: PostStatus = "published"
+    pin: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    dest_uri: str = ""
+    url: str = ""
+    # Filled in while rendering.
+    html: str | None = None
+    words: int = 0
+    cjk_characters: int = 0
+    minutes: int = 0
+
+    @property
+    def is_draft(self) -> bool:
+        """True for drafts, held-back future posts and undated posts."""
+        return self.status != "published"
+
+    def line_of(self, key: str) -> int | None:
+        """Return the file line of front-matter `key`, when known."""
+        return self.lines.get(key)

@@ -1,0 +1,247 @@
+"""The `blogpost` MkDocs plugin: thin event handlers over pure functions.
+
+Build order, as MkDocs calls us:
+
+1. `on_config`: reset per-build state, register templates and CSS.
+2. `on_files`: read every post's front matter once, decide URLs and drafts.
+3. `on_page_read_source` / `on_page_markdown`: hand MkDocs the body and normalised meta.
+4. `on_page_content`: reading time, then the post header, on HTML rendered once.
+5. `on_post_page`: head tags themes do not write themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import InclusionLevel
+from mkdocs.utils import get_relative_url
+
+from .config import BlogpostConfig
+from .dates import DateError, get_timezone
+from .head import has_meta_description, inject_head, meta_tag
+from .i18n import Translator, resolve_language
+from .posts import PostContext, is_post_path, is_visible, read_post, resolve_urls, warn
+from .render import TEMPLATES_DIR, make_environment, render_post_header
+from .text import count_words, html_to_text, reading_minutes
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from .models import Post
+
+__all__ = ["BlogpostPlugin"]
+
+log = get_plugin_logger(__name__)
+
+CSS_PATH = "assets/blogpost/blogpost.css"
+
+
+class BlogpostPlugin(BasePlugin[BlogpostConfig]):
+    """Turn Jekyll-style posts in the docs tree into a blog inside the MkDocs site."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serve = False
+        self._reset()
+
+    def _reset(self) -> None:
+        self.posts: dict[str, Post] = {}
+        self.translator = Translator("en")
+        self.locale = "en"
+        self.env: jinja2.Environment | None = None
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is `mkdocs serve`, where drafts may be shown."""
+        self.serve = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Reset per-build state and register the templates and the stylesheet."""
+        self._reset()
+        if not self.config.enabled:
+            return config
+        try:
+            self.tz = get_timezone(self.config.timezone)
+        except DateError as exc:
+            raise PluginError(f"blogpost: option 'timezone': {exc}") from None
+        if self.config.words_per_minute <= 0:
+            raise PluginError("blogpost: option 'words_per_minute' must be a positive number")
+        theme_language = config.theme.get("language") or getattr(config.theme, "locale", None)
+        self.locale = resolve_language(self.config.language, theme_language)
+        self.translator = Translator(self.locale)
+        if TEMPLATES_DIR not in config.theme.dirs:
+            config.theme.dirs.append(TEMPLATES_DIR)
+        if CSS_PATH not in config.extra_css:
+            config.extra_css.insert(0, CSS_PATH)
+        self.env = make_environment(config.theme.dirs, self.translator)
+        self.now = dt.datetime.now(dt.timezone.utc)
+        return config
+
+    # -- reading posts ---------------------------------------------------------------------
+
+    # Run after plugins that add or move files (-50 is late) so we see the final tree.
+    @event_priority(-50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Read each post once, decide its URL, and keep drafts out of `mkdocs build`."""
+        if not self.config.enabled:
+            return files
+        posts_dir = self.config.posts_dir.strip("/")
+        src_uris = {f.src_uri for f in files}
+        ctx = PostContext(
+            posts_dir=posts_dir,
+            cover_dir=self.config.cover_dir.strip("/"),
+            timezone=self.tz,
+            now=self.now,
+            read_time=self.config.read_time,
+            show_date=self.config.show_date,
+            future=self.config.future,
+            exists=src_uris.__contains__,
+        )
+        candidates = sorted(
+            (f for f in files if f.is_documentation_page() and is_post_path(f.src_uri, posts_dir)),
+            key=lambda f: f.src_uri,
+        )
+        dated: list[Post] = []
+        for file in candidates:
+            try:
+                source = file.content_string
+            except UnicodeDecodeError as exc:
+                warn(
+                    file.src_uri,
+                    f"is not UTF-8 text (byte {exc.start}: {exc.reason}); save it as UTF-8. "
+                    "The post is left out of the site",
+                )
+                files.remove(file)
+                continue
+            except OSError as exc:
+                warn(file.src_uri, f"cannot be read ({exc}); the post is left out of the site")
+                files.remove(file)
+                continue
+            post = read_post(file.src_uri, source, ctx)
+            if post.status == "undated":
+                # Kept as a plain page at its own path, so links to it still work.
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+                self.posts[file.src_uri] = post
+                continue
+            if not is_visible(post, serve=self.serve, drafts_on_serve=self.config.drafts_on_serve):
+                files.remove(file)
+                continue
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+            self.posts[file.src_uri] = post
+            dated.append(post)
+
+        taken = {f.dest_uri for f in files if f.src_uri not in self.posts}
+        resolve_urls(dated, self.config.post_url_format, config.use_directory_urls, taken)
+        for post in dated:
+            self._move(files.get_file_from_path(post.src_uri), post, config)
+        return files
+
+    @staticmethod
+    def _move(file: File | None, post: Post, config: MkDocsConfig) -> None:
+        if file is None:  # pragma: no cover - the file was just listed
+            return
+        file.dest_uri = post.dest_uri
+        file.url = post.url
+        file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, post.dest_uri))
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Hand MkDocs the body we already read, with an empty front matter block.
+
+        The empty block stops MkDocs from reading a first line like `Note: ...` as
+        MultiMarkdown metadata, and spares a second YAML parse.
+        """
+        post = self.posts.get(page.file.src_uri)
+        if post is None:
+            return None
+        return "---\n{}\n---\n" + post.body
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Give the page the post's normalised metadata."""
+        post = self.posts.get(page.file.src_uri)
+        if post is not None:
+            page.meta = dict(post.meta)
+        return markdown
+
+    # -- rendered posts --------------------------------------------------------------------
+
+    # Late (-50): other plugins' content changes land first, so reading time and the
+    # excerpts we keep see the final HTML; the header goes on top of everything.
+    @event_priority(-50)
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Measure the post, keep its HTML for listings and feeds, and add its header."""
+        post = self.posts.get(page.file.src_uri)
+        if post is None:
+            return html
+        words, cjk = count_words(html_to_text(html, keep_code_blocks=False))
+        post.words, post.cjk_characters = words, cjk
+        post.minutes = reading_minutes(
+            words, cjk, self.config.words_per_minute, self.config.cjk_characters_per_minute
+        )
+        post.html = html
+        if not self.config.header or self.env is None:
+            return html
+        return render_post_header(
+            self.env,
+            post,
+            content=html,
+            locale=self.locale,
+            date_format=self.config.date_format,
+            cover_url=self._cover_url(post, page, files),
+            tags=[{"name": tag, "url": None} for tag in post.tags],
+        )
+
+    def _cover_url(self, post: Post, page: Page, files: Files) -> str | None:
+        if post.cover is None:
+            return None
+        if post.cover.url:
+            return post.cover.url
+        target = files.get_file_from_path(post.cover.src_uri or "")
+        if target is None:
+            return None
+        return get_relative_url(target.url, page.url)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Write the post's meta description where the theme does not."""
+        post = self.posts.get(page.file.src_uri)
+        if post is None or not post.description:
+            return output
+        head_end = output.find("</head>")
+        if head_end < 0 or has_meta_description(output[:head_end]):
+            return output
+        return inject_head(output, [meta_tag("description", post.description)])
+
+    # -- helpers for other modules --------------------------------------------------------
+
+    def visible_posts(self) -> list[Post]:
+        """Return the posts that belong in listings and feeds, newest first."""
+        listed = [
+            p
+            for p in self.posts.values()
+            if p.date is not None
+            and is_visible(p, serve=self.serve, drafts_on_serve=self.config.drafts_on_serve)
+        ]
+        listed.sort(key=lambda p: (p.date, p.src_uri), reverse=True)
+        return listed
+
+    def post_url(self, post: Post, relative_to: str) -> str:
+        """URL of `post` from the page at URL `relative_to`."""
+        return get_relative_url(post.url, relative_to)
+
+    @staticmethod
+    def page_dir(page: Page) -> str:
+        """Folder of a page's source, for resolving relative paths."""
+        return posixpath.dirname(page.file.src_uri)

@@ -1,0 +1,367 @@
+"""Find the posts among the site's files and turn each into a normalised `Post`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.plugins import get_plugin_logger
+
+from .dates import DateError, parse_date
+from .frontmatter import parse_front_matter, to_bool, to_list
+from .models import Cover, Post, PostStatus
+from .text import slugify, title_from_filename
+
+__all__ = [
+    "PostContext",
+    "is_post_path",
+    "is_visible",
+    "read_post",
+    "resolve_urls",
+    "safe_url",
+    "warn",
+]
+
+log = get_plugin_logger(__name__)
+
+_JEKYLL_NAME_RE = re.compile(r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})-(?P<slug>.+)$")
+_H1_RE = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t]*#*[ \t]*$")
+_FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_POST_EXTENSIONS = (".md", ".markdown")
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto", ""})
+
+
+def warn(src_uri: str, message: str, line: int | None = None) -> None:
+    """Log a warning an author can act on: `file:line: message`."""
+    where = f"{src_uri}:{line}" if line else src_uri
+    log.warning(f"{where}: {message}")
+
+
+@dataclass
+class PostContext:
+    """What reading a post needs from the site, kept small so it is easy to test.
+
+    Attributes:
+        posts_dir: Folder of the posts, relative to `docs_dir`, no slashes around.
+        cover_dir: Folder that `img:` names hang from.
+        timezone: Zone for dates written without one.
+        now: The build's moment, for future posts.
+        read_time: Site default for `read_time`.
+        show_date: Site default for `show_date`.
+        future: Publish future-dated posts.
+        exists: Whether a docs-relative path is a file of the site.
+    """
+
+    posts_dir: str
+    cover_dir: str
+    timezone: dt.tzinfo
+    now: dt.datetime
+    read_time: bool = True
+    show_date: bool = True
+    future: bool = False
+    exists: Callable[[str], bool] = lambda _path: False
+
+
+def is_post_path(src_uri: str, posts_dir: str) -> bool:
+    """Tell whether the docs file `src_uri` is a post under `posts_dir`."""
+    prefix = posts_dir.strip("/") + "/" if posts_dir.strip("/") else ""
+    return src_uri.startswith(prefix) and src_uri.lower().endswith(_POST_EXTENSIONS)
+
+
+def safe_url(url: str) -> bool:
+    """Tell whether an author-supplied URL may go into `href`/`src`.
+
+    Allowed: `http`, `https`, `mailto` and scheme-less (relative or site-root) URLs.
+    """
+    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", url)
+    try:
+        scheme = urlsplit(cleaned).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in _SAFE_SCHEMES
+
+
+def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
+    """Read one post file into a `Post`. Problems are logged as warnings, never raised.
+
+    Args:
+        src_uri: The file's path in the docs tree.
+        source: The file's text.
+        ctx: What the site provides.
+    """
+    fm = parse_front_matter(source)
+    if fm.error is not None:
+        warn(
+            src_uri,
+            f"{fm.error.message}. The front matter is ignored and kept out of the page; "
+            "fix the YAML to get the title, date and tags back",
+            fm.error.line,
+        )
+    data = fm.data
+    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+    jekyll = _JEKYLL_NAME_RE.match(stem)
+
+    # Date: front matter first, then the Jekyll file name.
+    date: dt.datetime | None = None
+    date_value = data.get("date")
+    if date_value is not None and date_value != "":
+        try:
+            date = parse_date(date_value, ctx.timezone)
+        except DateError as exc:
+            warn(src_uri, f"front matter 'date': {exc}", fm.lines.get("date"))
+    if date is None and jekyll:
+        try:
+            date = parse_date(jekyll.group("date"), ctx.timezone)
+        except DateError as exc:
+            warn(src_uri, f"the date in the file name: {exc}")
+    updated: dt.datetime | None = None
+    for key in ("last_modified_at", "updated", "modified", "lastmod"):
+        if data.get(key):
+            try:
+                updated = parse_date(data[key], ctx.timezone)
+            except DateError as exc:
+                warn(src_uri, f"front matter '{key}': {exc}", fm.lines.get(key))
+            break
+
+    raw_slug = data.get("slug") or (jekyll.group("slug") if jekyll else stem)
+    slug = slugify(str(raw_slug)) or slugify(stem) or "post"
+
+    title = _text(data.get("title"))
+    if not title:
+        title = _first_heading(fm.body) or title_from_filename(
+            jekyll.group("slug") if jekyll else stem
+        )
+
+    status: PostStatus = "published"
+    if to_bool(data.get("draft")) is True or to_bool(data.get("published", True)) is False:
+        status = "draft"
+    elif date is None:
+        status = "undated"
+        if date_value is None or date_value == "":
+            warn(
+                src_uri,
+                "the post has no date: add 'date: YYYY-MM-DD' to its front matter or name the "
+                "file YYYY-MM-DD-slug.md. It is left out of the blog until then",
+            )
+    elif not ctx.future and date > ctx.now:
+        status = "future"
+        log.info(f"{src_uri}: dated {date.isoformat()}, held back until then (set future: true)")
+
+    post = Post(
+        src_uri=src_uri,
+        slug=slug,
+        title=title,
+        date=date,
+        updated=updated,
+        body=fm.body,
+        body_line=fm.body_line,
+        tags=to_list(data.get("tags", data.get("tag")), split_spaces=True),
+        categories=to_list(data.get("categories", data.get("category")), split_spaces=False),
+        authors=to_list(data.get("authors", data.get("author"))),
+        description=_text(data.get("description")) or None,
+        excerpt=_text(data.get("excerpt")) or None,
+        read_time=_switch(data, "read_time", ctx.read_time, src_uri, fm.lines),
+        show_date=_switch(data, "show_date", ctx.show_date, src_uri, fm.lines),
+        status=status,
+        pin=bool(to_bool(data.get("pin")) or to_bool(data.get("sticky"))),
+        lines=fm.lines,
+    )
+    post.cover = _resolve_cover(data, post, ctx)
+    post.meta = _page_meta(data, post)
+    return post
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value).strip()
+
+
+def _first_heading(body: str) -> str | None:
+    fence: str | None = None
+    for line in body.split("\n"):
+        marker = _FENCE_RE.match(line)
+        if marker:
+            token = marker.group(1)
+            if fence is None:
+                fence = token[0] * len(token)
+            elif token.startswith(fence):
+                fence = None
+            continue
+        if fence is None:
+            heading = _H1_RE.match(line)
+            if heading:
+                return heading.group("title")
+    return None
+
+
+def _switch(
+    data: dict[str, Any], key: str, default: bool, src_uri: str, lines: dict[str, int]
+) -> bool:
+    if key not in data:
+        return default
+    value = to_bool(data[key])
+    if value is None:
+        warn(
+            src_uri,
+            f"front matter '{key}: {data[key]}' is not a switch; write true or false "
+            f"(the site default, {str(default).lower()}, is used)",
+            lines.get(key),
+        )
+        return default
+    return value
+
+
+def _resolve_cover(data: dict[str, Any], post: Post, ctx: PostContext) -> Cover | None:
+    img = data.get("img")
+    image = data.get("image")
+    alt = ""
+    if isinstance(image, dict):
+        alt = _text(image.get("alt"))
+        image = image.get("path") or image.get("src") or image.get("url")
+    key = "img" if img else "image"
+    value = _text(img or image)
+    if not value:
+        return None
+    alt = alt or _text(data.get("img_alt")) or post.title
+    if not safe_url(value):
+        warn(
+            post.src_uri,
+            f"front matter '{key}': {value!r} is not an http(s) URL or a path; "
+            "the cover is dropped",
+            post.line_of(key),
+        )
+        return None
+    if urlsplit(value).scheme or value.startswith("//"):
+        return Cover(url=value, alt=alt)
+    path = value.split("#")[0].split("?")[0]
+    post_dir = posixpath.dirname(post.src_uri)
+    candidates: list[str] = []
+    if path.startswith("/"):
+        candidates.append(path.lstrip("/"))
+    else:
+        img_path = _text(data.get("img_path"))
+        if key == "img":
+            candidates.append(posixpath.join(ctx.cover_dir, path))
+        if img_path:
+            candidates.append(posixpath.join(img_path.lstrip("/"), path))
+        candidates += [posixpath.join(post_dir, path), path, posixpath.join(ctx.cover_dir, path)]
+    for candidate in candidates:
+        normal = posixpath.normpath(candidate)
+        if normal.startswith("../") or normal == "..":
+            continue
+        if ctx.exists(normal):
+            return Cover(src_uri=normal, alt=alt)
+    looked = ", ".join(dict.fromkeys(posixpath.normpath(c) for c in candidates))
+    warn(
+        post.src_uri,
+        f"front matter '{key}': cover image {value!r} was not found (looked for {looked} in "
+        "docs_dir); add the file or fix the path",
+        post.line_of(key),
+    )
+    return None
+
+
+def _page_meta(data: dict[str, Any], post: Post) -> dict[str, Any]:
+    """Build `page.meta`: the author's keys untouched, the normalised ones replaced.
+
+    Text that themes print unescaped (`title`, `description`) is handed over escaped.
+    """
+    meta = dict(data)
+    meta["title"] = html.escape(post.title)
+    if post.description:
+        meta["description"] = html.escape(post.description)
+    else:
+        meta.pop("description", None)
+    if post.date is not None:
+        meta["date"] = post.date
+    if post.updated is not None:
+        meta["updated"] = post.updated
+    meta["tags"] = list(post.tags)
+    meta["categories"] = list(post.categories)
+    meta["authors"] = list(post.authors)
+    meta["slug"] = post.slug
+    meta["read_time"] = post.read_time
+    meta["show_date"] = post.show_date
+    meta["draft"] = post.status != "published"
+    meta["blogpost"] = True
+    return meta
+
+
+def resolve_urls(
+    posts: Iterable[Post], url_format: str, use_directory_urls: bool, taken: set[str]
+) -> None:
+    """Give each post its destination and URL, never two posts (or a page) one URL.
+
+    Args:
+        posts: The posts, in a stable order (the first keeps a contested URL).
+        url_format: The `post_url_format` option.
+        use_directory_urls: The MkDocs setting.
+        taken: Destinations already used by other files; updated in place.
+    """
+    for post in posts:
+        base_slug = post.slug
+        counter = 1
+        while True:
+            dest, url = _format_url(post, url_format, use_directory_urls)
+            if dest not in taken:
+                break
+            counter += 1
+            if counter == 2:
+                warn(
+                    post.src_uri,
+                    f"its URL '{url}' is already used by another post or page; it gets "
+                    f"'-{counter}' added. Set a distinct 'slug:' in its front matter",
+                    post.line_of("slug"),
+                )
+            post.slug = f"{base_slug}-{counter}"
+        taken.add(dest)
+        post.dest_uri, post.url = dest, url
+        post.meta["slug"] = post.slug
+
+
+def _format_url(post: Post, url_format: str, use_directory_urls: bool) -> tuple[str, str]:
+    date = post.date or dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    stem = posixpath.splitext(posixpath.basename(post.src_uri))[0]
+    values = {
+        "yyyy": f"{date.year:04d}",
+        "mm": f"{date.month:02d}",
+        "dd": f"{date.day:02d}",
+        "slug": post.slug,
+        "categories": slugify(post.categories[0]) if post.categories else "",
+        "file": slugify(stem) or post.slug,
+    }
+    try:
+        path = url_format.format(**values)
+    except (KeyError, IndexError, ValueError):
+        path = "blog/{yyyy}/{mm}/{dd}/{slug}/".format(**values)
+    path = re.sub(r"/{2,}", "/", path).lstrip("/")
+    parts = [p for p in path.split("/") if p not in ("", ".", "..")]
+    directory = path.endswith("/") or not path.endswith(".html")
+    clean = "/".join(parts)
+    if not directory:
+        return clean, clean
+    if use_directory_urls:
+        return f"{clean}/index.html", f"{clean}/"
+    return f"{clean}.html", f"{clean}.html"
+
+
+def is_visible(post: Post, *, serve: bool, drafts_on_serve: bool) -> bool:
+    """Apply the one publication rule: tell whether this post is built and listed.
+
+    Published posts always are. Drafts and held-back future posts are shown only under
+    `mkdocs serve` with `drafts_on_serve`. Undated posts are never listed.
+    """
+    if post.status == "published":
+        return True
+    if post.status in ("draft", "future"):
+        return serve and drafts_on_serve
+    return False

@@ -1,0 +1,109 @@
+"""Render the plugin's HTML fragments through templates a theme can override."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from markupsafe import Markup
+
+from .dates import format_date
+from .i18n import Translator
+
+if TYPE_CHECKING:
+    from .models import Post
+
+__all__ = [
+    "TEMPLATES_DIR",
+    "make_environment",
+    "reading_label",
+    "render_post_header",
+    "split_leading_h1",
+]
+
+#: Appended to `theme.dirs`: templates under `blogpost/`, static files under `assets/`.
+TEMPLATES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
+
+_LEADING_H1_RE = re.compile(r"\A\s*(<h1\b[^>]*>.*?</h1>)", re.DOTALL | re.IGNORECASE)
+
+
+def make_environment(theme_dirs: Sequence[str], translator: Translator) -> jinja2.Environment:
+    """Create the Jinja environment for the plugin's fragments.
+
+    It searches the theme's folders first (so `custom_dir` overrides win) and
+    autoescapes everything, as post text is never trusted markup.
+    """
+    dirs = list(theme_dirs)
+    if TEMPLATES_DIR not in dirs:
+        dirs.append(TEMPLATES_DIR)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(dirs),
+        autoescape=True,
+        trim_blocks=False,
+        lstrip_blocks=False,
+        auto_reload=False,
+    )
+    env.globals["t"] = translator
+    return env
+
+
+def reading_label(minutes: int, translator: Translator) -> str:
+    """Return "N min read", or the theme's wording for very short posts."""
+    if minutes <= 0:
+        return translator("less_than_minute")
+    return translator("min_read", minutes=minutes)
+
+
+def split_leading_h1(content: str) -> tuple[str | None, str]:
+    """Split a rendered page into its leading `<h1>` (if it starts with one) and the rest."""
+    match = _LEADING_H1_RE.match(content)
+    if match is None:
+        return None, content
+    return match.group(1), content[match.end() :]
+
+
+def render_post_header(
+    env: jinja2.Environment,
+    post: Post,
+    *,
+    content: str,
+    locale: str,
+    date_format: str,
+    cover_url: str | None,
+    tags: Sequence[dict[str, Any]],
+    heading_id: str = "",
+) -> str:
+    """Return the post's content with its header (title, date, reading time...) on top.
+
+    A heading the author wrote as the first line stays the page's only `<h1>`.
+    """
+    translator: Translator = env.globals["t"]  # type: ignore[assignment]
+    heading, rest = split_leading_h1(content)
+    badge = None
+    if post.status == "draft":
+        badge = {"kind": "draft", "label": translator("draft")}
+    elif post.status == "future":
+        badge = {"kind": "scheduled", "label": translator("scheduled")}
+    date_text = (
+        format_date(post.date, locale, date_format) if post.show_date and post.date else None
+    )
+    context = {
+        "post": post,
+        "title": post.title,
+        "heading_html": Markup(heading) if heading else None,
+        "heading_id": heading_id,
+        "badge": badge,
+        "date_text": date_text,
+        "date_iso": post.date.isoformat() if post.date else "",
+        "reading": reading_label(post.minutes, translator) if post.read_time else None,
+        "authors": [{"name": name, "url": None} for name in post.authors],
+        "cover": {"url": cover_url, "alt": post.cover.alt if post.cover else ""}
+        if cover_url
+        else None,
+        "tags": tags,
+    }
+    header = env.get_template("blogpost/fragments/post-header.html").render(context)
+    return header + rest

@@ -1,0 +1,84 @@
+"""Pure text helpers: slugs, reading time, plain text from HTML."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+
+from slugify import slugify as _slugify
+
+__all__ = [
+    "count_words",
+    "html_to_text",
+    "reading_minutes",
+    "slugify",
+    "title_from_filename",
+]
+
+_PRE_RE = re.compile(r"<(pre|script|style|template)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_TAG_RE = re.compile(r"<[^>]*>")
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+# Han, Hiragana, Katakana, Hangul (syllables and jamo), CJK punctuation excluded.
+_CJK_RE = re.compile(
+    "[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+    "\U00020000-\U0002fa1f]"
+)
+_WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*\w)?", re.UNICODE)
+
+
+def slugify(text: str) -> str:
+    """Make a URL slug that keeps letters of every script ("Über Docs" -> "über-docs").
+
+    Returns an empty string when nothing usable is left (only punctuation).
+    """
+    return _slugify(str(text), allow_unicode=True)
+
+
+def title_from_filename(stem: str) -> str:
+    """Turn a file name stem (`shipping-docs_fast`) into a title (`Shipping docs fast`)."""
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else stem
+
+
+def html_to_text(fragment: str, *, keep_code_blocks: bool = True) -> str:
+    """Return the plain text of an HTML fragment, entities decoded.
+
+    Args:
+        fragment: HTML.
+        keep_code_blocks: When false, `<pre>` blocks (and scripts, styles) are dropped.
+    """
+    text = _COMMENT_RE.sub(" ", fragment)
+    if not keep_code_blocks:
+        text = _PRE_RE.sub(" ", text)
+    text = _TAG_RE.sub(" ", text)
+    return html.unescape(text)
+
+
+def count_words(text: str) -> tuple[int, int]:
+    """Count the words and the CJK characters in plain text.
+
+    CJK characters are counted one by one (those scripts do not separate words with
+    spaces); the rest is counted by words.
+
+    Returns:
+        `(words, cjk_characters)`.
+    """
+    cjk = len(_CJK_RE.findall(text))
+    if cjk:
+        text = _CJK_RE.sub(" ", text)
+    return len(_WORD_RE.findall(text)), cjk
+
+
+def reading_minutes(
+    words: int, cjk_characters: int = 0, words_per_minute: int = 200, cjk_per_minute: int = 400
+) -> int:
+    """Return whole minutes of reading; 0 means "less than a minute".
+
+    A post shorter than one minute of reading gives 0; longer ones are rounded up,
+    as readers prefer an honest upper bound.
+    """
+    minutes = words / max(words_per_minute, 1) + cjk_characters / max(cjk_per_minute, 1)
+    if minutes < 1:
+        return 0
+    return math.ceil(minutes - 1e-9)
