@@ -1,0 +1,139 @@
+"""Excerpts cut from a post's rendered HTML, and links re-based for another page.
+
+Listings and feeds reuse the HTML MkDocs rendered once for the post: nothing here
+converts Markdown again.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from mkdocs.utils import get_relative_url
+
+if TYPE_CHECKING:
+    from .models import Post
+
+__all__ = ["absolutize_html", "excerpt_html", "has_more", "rebase_html", "resolve_url"]
+
+_MORE_RE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
+_FIRST_P_RE = re.compile(r"<p\b[^>]*>.*?</p>", re.DOTALL | re.IGNORECASE)
+_URL_ATTR_RE = re.compile(
+    r"""(?P<pre>\s(?:href|src|poster)\s*=\s*)(?P<q>["'])(?P<url>[^"']*)(?P=q)""",
+    re.IGNORECASE,
+)
+_SRCSET_RE = re.compile(r"""(?P<pre>\ssrcset\s*=\s*)(?P<q>["'])(?P<val>[^"']*)(?P=q)""", re.I)
+_HEADERLINK_RE = re.compile(r'<a\b[^>]*class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+
+
+def has_more(post: Post) -> bool:
+    """Tell whether the author marked the end of the excerpt with `<!-- more -->`."""
+    return bool(post.html and _MORE_RE.search(post.html))
+
+
+def excerpt_html(post: Post) -> str:
+    """Return the post's excerpt as HTML, relative to the post's own URL.
+
+    In order: the `excerpt` front matter (text), the HTML before `<!-- more -->`, the
+    `description` (text), the first paragraph.
+    """
+    if post.excerpt:
+        return f"<p>{html.escape(post.excerpt)}</p>"
+    body = post.html or ""
+    marker = _MORE_RE.search(body)
+    if marker:
+        return _HEADERLINK_RE.sub("", body[: marker.start()]).strip()
+    if post.description:
+        return f"<p>{html.escape(post.description)}</p>"
+    first = _FIRST_P_RE.search(body)
+    return first.group(0) if first else ""
+
+
+def resolve_url(url: str, page_url: str) -> str | None:
+    """Resolve a relative URL found on the page at `page_url` to a site-root path.
+
+    Returns `None` for URLs that need no change (absolute, scheme, site-root, empty).
+    A pure fragment (`#x`) resolves to the page itself plus the fragment.
+    """
+    if not url or url.startswith(("/", "//")):
+        return None
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    if url.startswith("#"):
+        return (page_url or "./") + url
+    path = posixpath.normpath(posixpath.join(base, parts.path)) if parts.path else page_url
+    if parts.path.endswith("/") and not path.endswith("/"):
+        path += "/"
+    if path == ".":
+        path = "./"
+    suffix = (f"?{parts.query}" if parts.query else "") + (
+        f"#{parts.fragment}" if parts.fragment else ""
+    )
+    return path + suffix
+
+
+def rebase_html(fragment: str, from_url: str, to_url: str) -> str:
+    """Rewrite relative links and images of HTML taken from one page for use on another."""
+    if from_url == to_url:
+        return fragment
+
+    def convert(url: str) -> str:
+        resolved = resolve_url(url, from_url)
+        if resolved is None:
+            return url
+        path, sep, rest = resolved.partition("#")
+        if not path:
+            return url
+        rel = get_relative_url(path, to_url)
+        if path.endswith("/") and not rel.endswith("/"):
+            rel += "/"
+        return rel + (sep + rest if sep else "")
+
+    return _rewrite(fragment, convert)
+
+
+def absolutize_html(fragment: str, page_url: str, site_url: str) -> str:
+    """Make every relative and site-root link absolute, for feeds read outside the site."""
+    root = site_url.rstrip("/") + "/"
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(root))
+
+    def convert(url: str) -> str:
+        if url.startswith("//") or urlsplit(url).scheme:
+            return url
+        if url.startswith("/"):
+            return origin + url
+        resolved = resolve_url(url, page_url)
+        if resolved is None:
+            return url
+        if resolved.startswith("./"):
+            resolved = resolved[2:]
+        return root + resolved
+
+    return _rewrite(fragment, convert)
+
+
+def _rewrite(fragment: str, fn: Callable[[str], str]) -> str:
+    def attr(match: re.Match[str]) -> str:
+        url = html.unescape(match.group("url"))
+        new = fn(url)
+        return f"{match.group('pre')}{match.group('q')}{html.escape(new)}{match.group('q')}"
+
+    def srcset(match: re.Match[str]) -> str:
+        items = []
+        for item in html.unescape(match.group("val")).split(","):
+            bits = item.strip().split(None, 1)
+            if not bits:
+                continue
+            bits[0] = fn(bits[0])
+            items.append(" ".join(bits))
+        value = html.escape(", ".join(items))
+        return f"{match.group('pre')}{match.group('q')}{value}{match.group('q')}"
+
+    out = _URL_ATTR_RE.sub(attr, fragment)
+    return _SRCSET_RE.sub(srcset, out)
