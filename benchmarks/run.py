@@ -1,0 +1,223 @@
+"""Time `mkdocs build` of the generated sites, alternating variants, and print a table.
+
+Each build is its own process (``python -m mkdocs build``), started with this checkout
+first on ``PYTHONPATH`` so the plugin under test is the one in this tree. Wall time is
+taken around the process; CPU time and peak resident memory come from ``os.wait4`` for
+that one child. Variants run in turns, A B C then C B A and so on, so drift on a shared
+machine falls on all of them alike; the table shows medians, and ratios are the medians
+of the per-turn ratios (each blogpost build against the plain and Material builds of the
+same turn).
+
+Usage::
+
+    python benchmarks/run.py --posts 100 1000 3000 --reps 5
+    python benchmarks/run.py --posts 0 --variants blogpost plain   # empty-site overhead
+
+Sites, logs and results go under ``benchmarks/out/`` (ignored by git).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import DEFAULT_SEED, VARIANTS, write_sites  # noqa: E402
+
+OUT = HERE / "out"
+
+
+@dataclass
+class Run:
+    """One timed build."""
+
+    posts: int
+    variant: str
+    turn: int
+    wall: float
+    cpu: float
+    max_rss_kb: int
+    warnings: int
+
+
+def build_env() -> dict[str, str]:
+    """Environment for the child builds: this checkout first on the import path."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return env
+
+
+def build_once(config: Path, site_dir: Path, log_path: Path) -> tuple[float, float, int, int]:
+    """Build one site in a child process.
+
+    Returns:
+        ``(wall seconds, CPU seconds, peak RSS in KiB, warning count)``.
+
+    Raises:
+        RuntimeError: The build failed (the end of its log is in the message).
+    """
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
+    with log_path.open("w", encoding="utf-8") as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=build_env())
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    text = log_path.read_text(encoding="utf-8", errors="replace")
+    if proc.returncode != 0:
+        raise RuntimeError(f"build of {config} failed ({proc.returncode}):\n{text[-3000:]}")
+    warnings = sum(1 for line in text.splitlines() if line.startswith("WARNING"))
+    # ru_maxrss is in KiB on Linux.
+    return wall, usage.ru_utime + usage.ru_stime, int(usage.ru_maxrss), warnings
+
+
+def prepare(posts: int, variants: tuple[str, ...], seed: int, image_paths: str) -> Path:
+    """Write the corpus for `posts` posts unless the same one is already on disk."""
+    folder = OUT / f"corpus-{posts}"
+    stamp = folder / "corpus.json"
+    if stamp.exists():
+        stats = json.loads(stamp.read_text())
+        same = stats.get("seed") == seed and stats.get("image_paths") == image_paths
+        if same and all((folder / v / "mkdocs.yml").exists() for v in variants):
+            return folder
+    print(f"writing {posts} posts to {folder} ...", file=sys.stderr)
+    write_sites(folder, posts, seed=seed, variants=VARIANTS, image_paths=image_paths)
+    return folder
+
+
+def measure(
+    posts: int, variants: tuple[str, ...], reps: int, warmup: int, seed: int, image_paths: str
+) -> list[Run]:
+    """Build each variant `warmup` times untimed, then `reps` turns in alternating order."""
+    folder = prepare(posts, variants, seed, image_paths)
+    logs = folder / "logs"
+    logs.mkdir(exist_ok=True)
+    runs: list[Run] = []
+    for variant in variants:
+        for _ in range(warmup):
+            build_once(folder / variant / "mkdocs.yml", folder / f"site-{variant}", logs / "warm")
+    for turn in range(reps):
+        order = variants if turn % 2 == 0 else tuple(reversed(variants))
+        for variant in order:
+            log = logs / f"{variant}-{turn}.log"
+            wall, cpu, rss, warns = build_once(
+                folder / variant / "mkdocs.yml", folder / f"site-{variant}", log
+            )
+            runs.append(Run(posts, variant, turn, wall, cpu, rss, warns))
+            print(
+                f"  {posts:>6} posts  {variant:<9} turn {turn}: {wall:6.2f} s wall, "
+                f"{cpu:6.2f} s CPU, {rss / 1024:6.0f} MB, {warns} warnings",
+                file=sys.stderr,
+            )
+    return runs
+
+
+def _paired_ratio(runs: list[Run], a: str, b: str, key: str) -> float | None:
+    by_turn: dict[int, dict[str, float]] = {}
+    for r in runs:
+        by_turn.setdefault(r.turn, {})[r.variant] = float(getattr(r, key))
+    ratios = [t[a] / t[b] for t in by_turn.values() if a in t and b in t and t[b] > 0]
+    return statistics.median(ratios) if ratios else None
+
+
+def table(runs: list[Run]) -> str:
+    """Render medians and ratios as a Markdown table."""
+    head = (
+        "| posts | variant | wall (s) | ms/post | CPU (s) | peak RSS (MB) "
+        "| wall × plain | wall × Material | RSS × plain | RSS × Material |\n"
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    )
+    rows = []
+    for posts in sorted({r.posts for r in runs}):
+        group = [r for r in runs if r.posts == posts]
+        for variant in [v for v in VARIANTS if any(r.variant == v for r in group)]:
+            mine = [r for r in group if r.variant == variant]
+            wall = statistics.median(r.wall for r in mine)
+            cpu = statistics.median(r.cpu for r in mine)
+            rss = statistics.median(r.max_rss_kb for r in mine) / 1024
+
+            def fmt(value: float | None) -> str:
+                return "–" if value is None else f"{value:.2f}"
+
+            per_post = f"{1000 * wall / posts:.1f}" if posts else "–"
+            cells = [
+                str(posts),
+                variant,
+                f"{wall:.2f}",
+                per_post,
+                f"{cpu:.2f}",
+                f"{rss:.0f}",
+                fmt(_paired_ratio(group, variant, "plain", "wall")),
+                fmt(_paired_ratio(group, variant, "material", "wall")),
+                fmt(_paired_ratio(group, variant, "plain", "max_rss_kb")),
+                fmt(_paired_ratio(group, variant, "material", "max_rss_kb")),
+            ]
+            rows.append("| " + " | ".join(cells) + " |")
+    return head + "\n".join(rows) + "\n"
+
+
+def machine() -> str:
+    """One line describing where the numbers came from."""
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import mkdocs
+
+    try:
+        from material import __version__ as material_version
+    except ImportError:  # pragma: no cover
+        material_version = "?"
+    return (
+        f"{os.cpu_count()} CPUs ({model}), {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}, "
+        f"Material {material_version}"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--reps", type=int, default=5, help="timed turns per variant")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed builds per variant")
+    parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--image-paths", choices=("relative", "jekyll"), default="relative")
+    args = parser.parse_args(argv)
+    OUT.mkdir(exist_ok=True)
+    runs: list[Run] = []
+    for posts in args.posts:
+        runs += measure(
+            posts, tuple(args.variants), args.reps, args.warmup, args.seed, args.image_paths
+        )
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    result = table(runs)
+    header = (
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}; "
+        f"medians of {args.reps} alternated turns.\n\n"
+    )
+    (OUT / f"results-{stamp}.md").write_text(header + result, "utf-8")
+    (OUT / f"results-{stamp}.json").write_text(
+        json.dumps([asdict(r) for r in runs], indent=1) + "\n", "utf-8"
+    )
+    print(header + result)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""Smoke run of the benchmark (issue 7): the corpus is valid and every variant builds.
+
+No timing is asserted here: these machines are shared and noisy. The numbers come from
+`python benchmarks/run.py`, documented in the README.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
+sys.path.insert(0, str(BENCH))
+
+import generate  # noqa: E402
+import run  # noqa: E402
+
+POSTS = 20
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bench")
+    generate.write_sites(out, POSTS)
+    return out
+
+
+def test_corpus_is_reproducible_and_realistic() -> None:
+    first = generate.make_corpus(POSTS)
+    again = generate.make_corpus(POSTS)
+    assert [p.body for p in first.posts] == [p.body for p in again.posts]
+    assert generate.make_corpus(POSTS, seed=1).posts[0].body != first.posts[0].body
+    for post in first.posts:
+        assert 900 <= post.words <= 1400, post.words
+        assert "```" in post.body
+        assert 1 <= post.body.count("<tweet>") <= 2
+        assert "<small>" in post.body
+        assert 2 <= len(post.tags) <= 5
+    years = {p.date.year for p in generate.make_corpus(200).posts}
+    assert len(years) >= 5
+    # Skewed tags: the most used tag is on far more posts than the median tag.
+    counts: dict[str, int] = {}
+    for post in generate.make_corpus(300).posts:
+        for tag in post.tags:
+            counts[tag] = counts.get(tag, 0) + 1
+    ordered = sorted(counts.values(), reverse=True)
+    assert ordered[0] >= 5 * ordered[len(ordered) // 2]
+
+
+def test_png_is_valid() -> None:
+    data = generate.make_png(4, 3, (1, 2, 3))
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert data[12:16] == b"IHDR" and data.endswith(b"IEND\xaeB`\x82")
+
+
+def test_material_variant_has_blog_front_matter(corpus_dir: Path) -> None:
+    config = (corpus_dir / "material" / "mkdocs.yml").read_text()
+    assert "blog" in config and "tags" in config
+    assert (corpus_dir / "material" / "docs" / "blog" / ".authors.yml").exists()
+    post = next((corpus_dir / "material" / "docs" / "blog" / "posts").glob("*.md"))
+    text = post.read_text()
+    assert "\nauthors:\n- " in text and "\ncategories:\n" in text and "<!-- more -->" in text
+    assert "layout: post" not in text
+
+
+@pytest.mark.parametrize("variant", ["blogpost", "plain"])
+def test_variant_builds_every_post(corpus_dir: Path, variant: str, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    log = tmp_path / "build.log"
+    _wall, _cpu, rss, warnings = run.build_once(corpus_dir / variant / "mkdocs.yml", site, log)
+    assert warnings == 0, log.read_text()
+    assert rss > 0
+    corpus = generate.make_corpus(POSTS)
+    for post in corpus.posts:
+        if variant == "plain":
+            pages = [site / "blog" / "posts" / post.filename[:-3] / "index.html"]
+        else:
+            pages = list(site.glob(f"blog/**/{post.slug}/index.html"))
+        assert len(pages) == 1 and pages[0].exists(), (variant, post.slug)
+        soup = BeautifulSoup(pages[0].read_text("utf-8"), "lxml")
+        assert post.title in soup.get_text(), post.slug
+        image = site / post.image_dir / post.image_name
+        assert image.exists()
