@@ -136,8 +136,9 @@ def table(runs: list[Run]) -> str:
     """Render medians and ratios as a Markdown table."""
     head = (
         "| posts | variant | wall (s) | ms/post | CPU (s) | peak RSS (MB) "
-        "| wall × plain | wall × Material | RSS × plain | RSS × Material |\n"
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "| wall × plain | CPU × plain | RSS × plain "
+        "| wall × Material | CPU × Material | RSS × Material |\n"
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     )
     rows = []
     for posts in sorted({r.posts for r in runs}):
@@ -159,10 +160,11 @@ def table(runs: list[Run]) -> str:
                 per_post,
                 f"{cpu:.2f}",
                 f"{rss:.0f}",
-                fmt(_paired_ratio(group, variant, "plain", "wall")),
-                fmt(_paired_ratio(group, variant, "material", "wall")),
-                fmt(_paired_ratio(group, variant, "plain", "max_rss_kb")),
-                fmt(_paired_ratio(group, variant, "material", "max_rss_kb")),
+                *(
+                    fmt(_paired_ratio(group, variant, other, key))
+                    for other in ("plain", "material")
+                    for key in ("wall", "cpu", "max_rss_kb")
+                ),
             ]
             rows.append("| " + " | ".join(cells) + " |")
     return head + "\n".join(rows) + "\n"

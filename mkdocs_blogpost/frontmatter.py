@@ -54,12 +54,17 @@ _TRUE = frozenset({"true", "yes", "y", "on", "1"})
 _FALSE = frozenset({"false", "no", "n", "off", "0", "none", "null", ""})
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (as MkDocs does for page meta): the pure-Python
+# scanner was the largest cost of reading posts (about 1 ms a post, issue 7).
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):
     """SafeLoader that keeps floats whose text would change (`1.10`) as strings."""
 
 
-def _construct_float(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    value = loader.construct_yaml_float(node)  # type: ignore[arg-type]
+def _construct_float(loader: Any, node: yaml.Node) -> Any:
+    value = loader.construct_yaml_float(node)
     text = str(node.value).strip().lstrip("+").lower()
     if repr(value) != text:
         return str(node.value)
@@ -191,7 +196,7 @@ def _load(text: str) -> tuple[Any, dict[str, int]]:
         loader.dispose()
 
 
-def _raw_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+def _raw_text(loader: Any, node: yaml.Node) -> Any:
     """Construct `node`, keeping scalars as the text the author wrote."""
     if isinstance(node, yaml.ScalarNode):
         if node.tag == "tag:yaml.org,2002:null" and node.style is None:

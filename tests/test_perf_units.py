@@ -1,0 +1,54 @@
+"""Speed-minded choices that must not change results (issue 7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from mkdocs_blogpost import frontmatter
+from mkdocs_blogpost.frontmatter import parse_front_matter
+
+FRONT_MATTERS = [
+    "title: Shipping docs\ndate: 2024-06-30\ntags: [docs, ci, open source]\n",
+    "title: no\nversion: 1.10\nratio: 2.5\ntags: a b c\nshow_date: yes\n",
+    "date: 2023-02-16 12:16:00 +0800\ncategories:\n  - a\n  - b\nauthor: Jane Doe\n",
+    "title: 'Quoted: yes'\ndescription: >\n  Folded\n  text\nimg: posts/x.png\n",
+    "base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\ndate: 2024-02-30\n",
+    'title: "Ünïcode ✓ 日本語"\npin: on\nlist: [1, 2.0, null, true]\n',
+]
+
+
+class _PureLoader(yaml.SafeLoader):
+    pass
+
+
+_PureLoader.add_constructor("tag:yaml.org,2002:float", frontmatter._construct_float)
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+def test_front_matter_uses_libyaml() -> None:
+    assert issubclass(frontmatter._Loader, yaml.CSafeLoader)
+
+
+@pytest.mark.parametrize("text", FRONT_MATTERS)
+def test_libyaml_loader_reads_like_the_pure_python_one(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = parse_front_matter(f"---\n{text}---\nBody\n")
+    monkeypatch.setattr(frontmatter, "_Loader", _PureLoader)
+    slow = parse_front_matter(f"---\n{text}---\nBody\n")
+    assert fast.error is None and slow.error is None
+    assert fast.data == slow.data
+    assert fast.lines == slow.lines
+    assert fast.body == slow.body == "Body\n"
+
+
+def test_libyaml_loader_keeps_text_and_types() -> None:
+    fm = parse_front_matter(FRONT_MATTERS[1].join(["---\n", "---\n"]))
+    assert fm.data["title"] == "no" and fm.data["version"] == "1.10"
+    assert fm.data["ratio"] == 2.5 and fm.data["show_date"] is True
+    assert fm.lines == {"title": 2, "version": 3, "ratio": 4, "tags": 5, "show_date": 6}
+    dated = parse_front_matter("---\ndate: 2024-06-30 09:00:00\n---\n")
+    assert dated.data["date"] == dt.datetime(2024, 6, 30, 9, 0)
