@@ -24,7 +24,11 @@ _CJK_RE = re.compile(
     "[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
     "\U00020000-\U0002fa1f]"
 )
-_WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*\w)?", re.UNICODE)
+# A word is a run of word characters, apostrophes, dots and hyphens holding at least one
+# letter or digit ("don't", "v1.2", "e-mail" are one word each). Written so the regex never
+# backtracks (a run is consumed once), with an ASCII twin for the common case (issue 7).
+_WORD_RE = re.compile(r"[_'’.-]*[^\W_][\w'’.-]*")
+_ASCII_WORD_RE = re.compile(r"[_'.-]*[^\W_][\w'.-]*", re.ASCII)
 
 
 def slugify(text: str) -> str:
@@ -64,6 +68,8 @@ def count_words(text: str) -> tuple[int, int]:
     Returns:
         `(words, cjk_characters)`.
     """
+    if text.isascii():
+        return len(_ASCII_WORD_RE.findall(text)), 0
     cjk = len(_CJK_RE.findall(text))
     if cjk:
         text = _CJK_RE.sub(" ", text)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_blogpost import frontmatter
 from mkdocs_blogpost.frontmatter import parse_front_matter
+from mkdocs_blogpost.text import _CJK_RE, count_words
 
 FRONT_MATTERS = [
     "title: Shipping docs\ndate: 2024-06-30\ntags: [docs, ci, open source]\n",
@@ -52,3 +56,31 @@ def test_libyaml_loader_keeps_text_and_types() -> None:
     assert fm.lines == {"title": 2, "version": 3, "ratio": 4, "tags": 5, "show_date": 6}
     dated = parse_front_matter("---\ndate: 2024-06-30 09:00:00\n---\n")
     assert dated.data["date"] == dt.datetime(2024, 6, 30, 9, 0)
+
+
+_OLD_WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*\w)?")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", 0),
+        ("one two  three", 3),
+        ("don't e-mail v1.2 snake_case", 4),
+        ("'quoted' ...dots... -- __ _x x_", 4),
+        ("naïve café – déjà vu", 4),
+        ("it’s fine", 2),
+        ("a,b;c!d?e", 5),
+    ],
+)
+def test_count_words_examples(text: str, words: int) -> None:
+    assert count_words(text) == (words, 0)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab_Z9'’.- \n,;!é日ä0", max_size=40))
+def test_count_words_matches_the_reference_definition(text: str) -> None:
+    """Fast paths count exactly what the original backtracking pattern counted."""
+    cjk = len(_CJK_RE.findall(text))
+    expected = len(_OLD_WORD_RE.findall(_CJK_RE.sub(" ", text)))
+    assert count_words(text) == (expected, cjk)
