@@ -21,6 +21,7 @@ __all__ = [
     "FeedLink",
     "alternate_links",
     "article_tags",
+    "drop_pagination_links",
     "head_part",
     "json_ld_script",
     "link_tag",
@@ -35,6 +36,9 @@ _DESCRIPTION_TAG_RE = re.compile(
 )
 _CANONICAL_TAG_RE = re.compile(
     r"""<link\s+[^>]*rel=["']canonical["'][^>]*>""", re.IGNORECASE | re.DOTALL
+)
+_PAGINATION_TAG_RE = re.compile(
+    r"""[ \t]*<link\s+[^>]*rel=["'](?:prev|next)["'][^>]*>[ \t]*\n?""", re.IGNORECASE | re.DOTALL
 )
 _OG_RE = re.compile(r"""<meta\s+property=["']og:title["']""", re.IGNORECASE)
 _TWITTER_RE = re.compile(r"""<meta\s+name=["']twitter:card["']""", re.IGNORECASE)
@@ -119,6 +123,13 @@ def set_canonical(output: str, url: str, *, replace: bool) -> str:
     return output[: match.start()] + tag + output[match.end() :]
 
 
+def drop_pagination_links(output: str) -> str:
+    """Remove the theme's `rel="prev"/"next"` links (its navigation neighbours) from the head."""
+    head = head_part(output)
+    cleaned = _PAGINATION_TAG_RE.sub("", head)
+    return output if cleaned == head else cleaned + output[len(head) :]
+
+
 def alternate_links(feeds: Sequence[FeedLink]) -> list[str]:
     """Return the autodiscovery `<link rel="alternate">` tags for `feeds`."""
     return [link_tag("alternate", f.href, type=f.media_type, title=f.title) for f in feeds]
@@ -159,7 +170,6 @@ def listing_tags(
     prev_url: str | None,
     next_url: str | None,
     site_name: str,
-    language: str,
     twitter_site: str | None,
     head: str,
 ) -> list[str]:

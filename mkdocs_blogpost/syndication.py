@@ -388,6 +388,8 @@ class Syndication:
             url = absolute_url(self.site_url, page.url) if self.site_url else None
             if url:
                 output = seo.set_canonical(output, url, replace=False)
+            # The theme's prev/next are navigation neighbours; here they mean pages of posts.
+            output = seo.drop_pagination_links(output)
             tags = seo.listing_tags(
                 title=html.unescape(page.title or ""),
                 description=description,
@@ -395,7 +397,6 @@ class Syndication:
                 prev_url=self._link(listing.get("prev_url"), page),
                 next_url=self._link(listing.get("next_url"), page),
                 site_name=self.config.site_name,
-                language=self.language,
                 twitter_site=self._twitter_site(),
                 head=seo.head_part(output),
             )
