@@ -124,6 +124,7 @@ class Syndication:
         self.canonical: dict[str, str] = {}
         self.covers: dict[str, _Cover] = {}
         self._entries: dict[str, FeedEntry] = {}
+        self._links: dict[str, list[seo.FeedLink]] | None = None
 
     # -- on_files --------------------------------------------------------------------------
 
@@ -251,7 +252,8 @@ class Syndication:
                     self.covers[post.src_uri] = cover
         if not self.targets or not self.site_url:
             return
-        home = self._page_url(files, self.blog_dir) or self.site_url
+        pages = {f.dest_uri: f for f in files if f.is_documentation_page()}
+        home = self._page_url(pages, self.blog_dir) or self.site_url
         title = self.options.feed_title or self.config.site_name
         length = self.options.feed_length
         for target in self.targets:
@@ -268,7 +270,7 @@ class Syndication:
                     )
                 )
                 feed_title = f"{title} – {self.t(key, **{arg: target.name})}"
-                page = self._page_url(files, target.folder) or home
+                page = self._page_url(pages, target.folder) or home
             info = FeedInfo(
                 title=feed_title,
                 home_url=page,
@@ -315,13 +317,13 @@ class Syndication:
         media_type = mimetypes.guess_type(file.dest_uri)[0]
         return _Cover(absolute_url(self.site_url, file.url), media_type, length)
 
-    def _page_url(self, files: Files, folder: str) -> str | None:
-        """Absolute URL of the page generated for `folder`, in either URL style."""
+    def _page_url(self, pages: dict[str, File], folder: str) -> str | None:
+        """Absolute URL of the page for `folder`, in either URL style."""
         assert self.site_url is not None
         for dest in (f"{folder}/index.html", f"{folder}.html"):
-            for file in files:
-                if file.dest_uri == dest:
-                    return absolute_url(self.site_url, file.url)
+            file = pages.get(dest)
+            if file is not None:
+                return absolute_url(self.site_url, file.url)
         return None
 
     # -- on_post_page ----------------------------------------------------------------------
@@ -412,24 +414,26 @@ class Syndication:
         return get_relative_url(url, page.url)
 
     def _feed_links(self, page: Page) -> list[seo.FeedLink]:
-        if not self.site_url:
-            return []
-        links: list[seo.FeedLink] = []
-        title = self.options.feed_title or self.config.site_name
-        for target in self.targets:
-            if target.kind == "blog":
-                label = f"{title} ({FEED_FORMATS[target.fmt].label})"
-            elif _is_under(page.url, target.folder) or page.url == f"{target.folder}.html":
-                label = f"{target.name} ({FEED_FORMATS[target.fmt].label})"
-            else:
-                continue
-            links.append(
-                seo.FeedLink(
-                    href=absolute_url(self.site_url, target.file.url),
-                    media_type=FEED_FORMATS[target.fmt].media_type,
-                    title=label,
+        """Return the blog's feeds, then those of the tag or category `page` belongs to."""
+        if self._links is None:
+            self._links = {}
+            title = self.options.feed_title or self.config.site_name
+            for target in self.targets:
+                name = title if target.kind == "blog" else target.name
+                key = "" if target.kind == "blog" else target.folder
+                self._links.setdefault(key, []).append(
+                    seo.FeedLink(
+                        href=absolute_url(self.site_url or "", target.file.url),
+                        media_type=FEED_FORMATS[target.fmt].media_type,
+                        title=f"{name} ({FEED_FORMATS[target.fmt].label})",
+                    )
                 )
-            )
+        links = list(self._links.get("", []))
+        # `blog/tags/docs/`, `blog/tags/docs/page/2/` and `blog/tags/docs.html` all
+        # belong to the folder `blog/tags/docs`: look up each leading part of the URL.
+        parts = page.url.removesuffix(".html").split("/")
+        for i in range(1, len(parts) + 1):
+            links += self._links.get("/".join(parts[:i]), [])
         return links
 
     def _in_blog(self, page: Page) -> bool:
