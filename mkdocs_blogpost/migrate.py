@@ -47,6 +47,7 @@ _HIGHLIGHT_RE = re.compile(
     r"^(?P<indent>[ \t]*)\{%-?\s*highlight\s+(?P<args>[^%]*?)\s*-?%\}(?P<rest>.*)$"
 )
 _ENDHIGHLIGHT_RE = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
+_LANG_RE = re.compile(r"^[\w+#.-]+$")
 _STRING_RE = re.compile(r"""^(?P<q>["'])(?P<s>.*)(?P=q)$""")
 _INLINE_DOLLARS_RE = re.compile(r"(?<![\\$])\$\$(?!\$)(?P<math>[^$\n]+?)(?<![\\$])\$\$(?!\$)")
 _GITHUB_RE = re.compile(
@@ -100,6 +101,7 @@ class _Converter:
         self.problems: list[Problem] = []
         self.converted = 0
         self.state: str | None = None  # None, "raw" or "comment"
+        self.raw_line = 0
 
     # -- blocks -------------------------------------------------------------------------
 
@@ -107,7 +109,8 @@ class _Converter:
         lines = markdown.split("\n")
         out: list[str] = []
         fence: tuple[str, int] | None = None  # (char, length) of the open fence
-        highlight: str | None = None  # indentation of an open {% highlight %}
+        highlight: str | None = None  # closing fence of an open {% highlight %}
+        highlight_line = 0
         last_blank = True
         in_list = False
         in_indented = False
@@ -132,7 +135,7 @@ class _Converter:
                 before, after = line[: end.start()], line[end.end() :]
                 if before.strip():
                     out.append(self._strip_raw(before))
-                out.append(highlight + "```")
+                out.append(highlight)
                 highlight = None
                 self.converted += 1
                 if after.strip():
@@ -162,19 +165,20 @@ class _Converter:
                 start = _HIGHLIGHT_RE.match(line)
                 if start is not None:
                     args = start.group("args").split()
-                    lang = args[0] if args else ""
-                    fence_line = start.group("indent") + "```" + lang
+                    lang = args[0] if args and _LANG_RE.match(args[0]) else ""
+                    indent = start.group("indent")
+                    closing = indent + _fence_for(lines, number)
                     rest = start.group("rest")
                     end = _ENDHIGHLIGHT_RE.search(rest)
-                    out.append(fence_line)
+                    out.append(closing + lang)
                     if end is not None:
-                        out.append(start.group("indent") + self._strip_raw(rest[: end.start()]))
-                        out.append(start.group("indent") + "```")
+                        out.append(indent + self._strip_raw(rest[: end.start()]))
+                        out.append(closing)
                         self.converted += 1
                     else:
                         if rest.strip():
-                            out.append(start.group("indent") + self._strip_raw(rest))
-                        highlight = start.group("indent")
+                            out.append(indent + self._strip_raw(rest))
+                        highlight, highlight_line = closing, number
                     last_blank = in_indented = False
                     continue
             if not line.strip():
@@ -190,15 +194,15 @@ class _Converter:
             last_blank = False
             out.append(self._text(line, number))
         if fence is None and highlight is not None:
-            out.append(highlight + "```")
+            out.append(highlight)
             self.problems.append(
                 Problem(
-                    len(lines) - 1, "'{% highlight %}' is never closed; add '{% endhighlight %}'"
+                    highlight_line, "'{% highlight %}' is never closed; add '{% endhighlight %}'"
                 )
             )
         if self.state == "raw":
             self.problems.append(
-                Problem(len(lines) - 1, "'{% raw %}' is never closed; add '{% endraw %}'")
+                Problem(self.raw_line, "'{% raw %}' is never closed; add '{% endraw %}'")
             )
         return "\n".join(out)
 
@@ -265,7 +269,7 @@ class _Converter:
         name, _, args = body.partition(" ")
         args = args.strip()
         if name == "raw":
-            self.state = "raw"
+            self.state, self.raw_line = "raw", number
             self.converted += 1
             return ""
         if name == "comment":
@@ -345,6 +349,17 @@ class _Converter:
             else:
                 return None
         return value
+
+
+def _fence_for(lines: list[str], start: int) -> str:
+    """Return a backtick fence longer than any backtick run in the highlight block at `start`."""
+    longest = 0
+    for line in lines[start:]:
+        for run in re.findall(r"`+", line):
+            longest = max(longest, len(run))
+        if _ENDHIGHLIGHT_RE.search(line):
+            break
+    return "`" * max(3, longest + 1)
 
 
 def convert_liquid(markdown: str, ctx: LiquidContext) -> LiquidResult:

@@ -353,7 +353,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         stats = self.stats
         stats["links"] = self.links.rewritten
         log.info(
-            f"blogpost: {len(self.visible_posts())} posts, {stats.get('tweets', 0)} tweets, "
+            f"{len(self.visible_posts())} posts, {stats.get('tweets', 0)} tweets, "
             f"{stats.get('captions', 0)} captions, {self.links.rewritten} links rewritten, "
             f"{warnings} warnings"
         )
