@@ -246,7 +246,7 @@ class _Converter:
                     out.append(ticks)
                     pos = match.end()
                 else:
-                    out.append(line[match.start() : close.end()])
+                    out.append(self._strip_raw(line[match.start() : close.end()]))
                     pos = close.end()
                 continue
             if match.group("tag") is not None:

@@ -186,6 +186,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         """Issue 6: what links in posts may point to, built once per build."""
         index = LinkIndex(files={f.src_uri for f in files})
         for post in self.posts.values():
+            if post.src_uri not in index.files:  # a draft left out of this build
+                continue
             date = (post.date.year, post.date.month, post.date.day) if post.date else None
             index.add_post(post.src_uri, post.slug, post.url, date)
         self.links.index = index

@@ -322,7 +322,9 @@ def test_problems_are_warnings_with_file_and_line(build_site: BuildSite) -> None
                 "and [old]({% post_url 2019-01-01-never %})\n"  # 11
                 '<img src="/assets/missing.png" alt="m">\n'  # 12
                 "{{ page.title }}\n"  # 13
+                "[secret](/secret.html)\n"  # 14: a draft, left out of the build
             ),
+            "blog/posts/2024-01-03-secret.md": "---\ntitle: Secret\ndraft: true\n---\nNot yet.\n",
             "blog/posts/2024-01-02-fine.md": "---\ntitle: Fine\n---\nAll good.\n",
         },
         strict=False,
@@ -341,6 +343,7 @@ def test_problems_are_warnings_with_file_and_line(build_site: BuildSite) -> None
     assert has(src, "/nowhere.html"), joined
     assert has(src, "./assets/lost.png"), joined
     assert has(src, "/assets/missing.png"), joined
+    assert has(src, "/secret.html"), joined
     # Unknown Liquid stays visible; the post and its neighbour are built.
     page = site.soup("blog/2024/01/01/broken/index.html")
     assert "{% include newsletter.html %}" in page.get_text()

@@ -63,6 +63,7 @@ def ctx(**kw) -> LiquidContext:
         ("{% raw %}`{{ x }}`{% endraw %}", "`{{ x }}`"),
         # Code stays literal: inline, fenced (backticks and tildes), indented.
         ("`{{ x }}` and ``{% include a %}``", "`{{ x }}` and ``{% include a %}``"),
+        ("`{% raw %}{{ x }}{% endraw %}`", "`{{ x }}`"),
         ("```\n{{ x }}\n{% post_url nope %}\n```", "```\n{{ x }}\n{% post_url nope %}\n```"),
         ("~~~yaml\nk: {{ v }}\n~~~", "~~~yaml\nk: {{ v }}\n~~~"),
         ("````\n```\n{{ x }}\n```\n````", "````\n```\n{{ x }}\n```\n````"),
