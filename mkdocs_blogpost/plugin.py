@@ -32,7 +32,7 @@ from .jekyll_links import JekyllLinksExtension, LinkState
 from .migrate import LinkIndex, LiquidContext, convert_liquid, valid_github
 from .posts import PostContext, is_post_path, is_visible, read_post, resolve_urls, warn
 from .render import TEMPLATES_DIR, make_environment, render_post_header
-from .switches import hide_toc, mathjax_head
+from .switches import hide_toc, inject_mathjax
 from .text import count_words, html_to_text, reading_minutes
 
 if TYPE_CHECKING:
@@ -338,7 +338,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Write the post's meta description where the theme does not."""
         if page.file.src_uri in self.math_pages:
-            output = inject_head(output, mathjax_head())
+            output = inject_mathjax(output)
         post = self.posts.get(page.file.src_uri)
         if post is None or not post.description:
             return output
