@@ -67,14 +67,50 @@ class LinkState:
     page_url: str = ""
     math: bool = False
     rewritten: int = 0
+    source: str = ""
+    first_line: int = 1
 
-    def begin(self, src_uri: str, page_url: str, *, math: bool = False) -> None:
-        """Make the next rendered page the post `src_uri`."""
+    def begin(
+        self,
+        src_uri: str,
+        page_url: str,
+        *,
+        math: bool = False,
+        source: str = "",
+        first_line: int = 1,
+    ) -> None:
+        """Make the next rendered page the post `src_uri`.
+
+        Args:
+            src_uri: Docs path of the post.
+            page_url: Its URL.
+            math: Render `$...$` math on it.
+            source: Its body as written, to find the line of a broken link.
+            first_line: File line of the body's first line.
+        """
         self.src_uri, self.page_url, self.math = src_uri, page_url, math
+        self.source, self.first_line = source, first_line
 
     def end(self) -> None:
         """Forget the current page; later renders are left alone."""
         self.src_uri, self.page_url, self.math = None, "", False
+        self.source = ""
+
+    def warn_unresolved(self, url: str) -> None:
+        """Warn that `url` in the current post points nowhere, with its line when found."""
+        line = None
+        path = urlsplit(url).path
+        for number, text in enumerate(self.source.split("\n")):
+            if url in text or (path and path in text):
+                line = self.first_line + number
+                break
+        warn(
+            self.src_uri or "",
+            f"the link '{url}' points to no file of the docs tree and no post (looked from "
+            "the post's folder, from the docs root and among the posts by file name, slug "
+            "and date path); fix the link or add the file",
+            line,
+        )
 
 
 class _LinksTreeprocessor(Treeprocessor):
@@ -114,7 +150,7 @@ class _LinksTreeprocessor(Treeprocessor):
 
     def _docs_relative(self, url: str, from_dir: str) -> str | None:
         """Return a docs-relative path for MkDocs to validate, or `None` to leave `url`."""
-        if not is_local_url(url):
+        if not is_local_url(url) or _is_liquid(url):
             return None
         target, as_written = resolve_link(url, from_dir, self.state.index)
         if as_written:
@@ -123,7 +159,7 @@ class _LinksTreeprocessor(Treeprocessor):
             path = urlsplit(url).path
             # MkDocs warns itself about relative links to files; these it would not.
             if path.startswith("/") or not posixpath.splitext(path)[1]:
-                _unresolved(self.state.src_uri or "", url)
+                self.state.warn_unresolved(url)
             return None
         self.state.rewritten += 1
         return posixpath.relpath(target, from_dir or ".") + _suffix(url)
@@ -163,13 +199,13 @@ class _LinksTreeprocessor(Treeprocessor):
     def _final_url(self, url: str) -> str | None:
         """Return the final URL of a raw-HTML link of the current post, or `None`."""
         state = self.state
-        if not is_local_url(url):
+        if not is_local_url(url) or _is_liquid(url):
             return None
         from_dir = posixpath.dirname(state.src_uri or "")
         target, _ = resolve_link(url, from_dir, state.index)
         target_url = state.urls.get(target) if target is not None else None
         if target_url is None:
-            _unresolved(state.src_uri or "", url)
+            state.warn_unresolved(url)
             return None
         new = get_relative_url(target_url, state.page_url)
         if target_url.endswith("/") and not new.endswith("/"):
@@ -181,13 +217,9 @@ class _LinksTreeprocessor(Treeprocessor):
         return new
 
 
-def _unresolved(src_uri: str, url: str) -> None:
-    warn(
-        src_uri,
-        f"the link '{url}' points to no file of the docs tree and no post (looked from the "
-        "post's folder, from the docs root and among the posts by file name, slug and date "
-        "path); fix the link or add the file",
-    )
+def _is_liquid(url: str) -> bool:
+    """Liquid left in a link was already reported, with its line, by the Liquid step."""
+    return "{%" in url or "{{" in url or "%7B%" in url.upper()
 
 
 def _suffix(url: str) -> str:

@@ -256,7 +256,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         for problem in result.problems:
             warn(src, problem.message, post.body_line + problem.line)
         self.stats["liquid"] = self.stats.get("liquid", 0) + result.converted
-        self.links.begin(src, page.url, math=math)
+        self.links.begin(src, page.url, math=math, source=markdown, first_line=post.body_line)
         return result.markdown
 
     @staticmethod
