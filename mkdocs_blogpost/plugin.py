@@ -120,7 +120,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         config.markdown_extensions.append(
             JekyllLinksExtension(self.links, math_available=not self.site_math)
         )
-        _WARNINGS.start()
+        _WARNINGS.start(self.config.posts_dir)
 
     # -- reading posts ---------------------------------------------------------------------
 
@@ -384,18 +384,23 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
 
 
 class _WarningCounter(logging.Handler):
-    """Counts the plugin's warnings of one build, for the summary line."""
+    """Counts one build's warnings about posts (ours and MkDocs' own), for the summary."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.count = 0
-        self.logger = logging.getLogger("mkdocs.plugins.mkdocs_blogpost")
+        self.posts_prefix = "'blog/posts/"
+        self.logger = logging.getLogger("mkdocs")
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+        if record.name.startswith("mkdocs.plugins.mkdocs_blogpost") or (
+            self.posts_prefix in record.getMessage()
+        ):
+            self.count += 1
 
-    def start(self) -> None:
+    def start(self, posts_dir: str) -> None:
         self.count = 0
+        self.posts_prefix = f"'{posts_dir.strip('/')}/"
         if self not in self.logger.handlers:
             self.logger.addHandler(self)
 
