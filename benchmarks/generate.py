@@ -443,16 +443,17 @@ def _mkdocs_yml(variant: str, posts: int) -> dict[str, Any]:
     return config
 
 
-def write_site(corpus: Corpus, variant: str, root: Path, image_paths: str = "relative") -> Path:
+def write_site(corpus: Corpus, variant: str, root: Path, image_paths: str = "jekyll") -> Path:
     """Write `corpus` as the `variant` site under `root`; return the `mkdocs.yml` path.
 
     Args:
         corpus: The posts.
         variant: One of `VARIANTS`.
         root: Folder to (re)create.
-        image_paths: How the blogpost variant links images: ``relative`` (a path from the
-            post's folder, as MkDocs expects) or ``jekyll`` (``/assets/img/...`` from the
-            site root, as Jekyll posts do). The other variants always use ``relative``.
+        image_paths: How the blogpost variant links images: ``jekyll`` (``/assets/img/...``
+            and ``./assets/img/...`` from the site root, as Jekyll posts do and the plugin
+            rewrites) or ``relative`` (a path from the post's folder, as MkDocs expects).
+            The other variants always use ``relative``.
     """
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}; choose from {', '.join(VARIANTS)}")
@@ -467,7 +468,7 @@ def write_site(corpus: Corpus, variant: str, root: Path, image_paths: str = "rel
     (docs / "index.md").write_text(
         "# Benchmark blog\n\nA generated site for timing `mkdocs build`.\n", "utf-8"
     )
-    prefix = "/" if variant == "blogpost" and image_paths == "jekyll" else "../../"
+    jekyll = variant == "blogpost" and image_paths == "jekyll"
     if variant == "material":
         (docs / "blog" / "index.md").write_text("# Blog\n", "utf-8")
         (docs / "tags.md").write_text("# Tags\n\n<!-- material/tags -->\n", "utf-8")
@@ -484,6 +485,8 @@ def write_site(corpus: Corpus, variant: str, root: Path, image_paths: str = "rel
         )
     written_dirs: set[str] = set()
     for post in corpus.posts:
+        # Jekyll posts link from the site root, written both ways seen in the wild.
+        prefix = ("./" if post.index % 2 else "/") if jekyll else "../../"
         (posts_dir / post.filename).write_text(_post_text(post, variant, prefix), "utf-8")
         image_dir = docs / post.image_dir
         if post.image_dir not in written_dirs:
@@ -501,7 +504,7 @@ def write_sites(
     *,
     seed: int = DEFAULT_SEED,
     variants: tuple[str, ...] = VARIANTS,
-    image_paths: str = "relative",
+    image_paths: str = "jekyll",
 ) -> dict[str, Path]:
     """Write the corpus as each variant under `out/<variant>/`; return their `mkdocs.yml`."""
     corpus = make_corpus(posts, seed)
@@ -527,7 +530,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS), help="sites to write"
     )
-    parser.add_argument("--image-paths", choices=("relative", "jekyll"), default="relative")
+    parser.add_argument("--image-paths", choices=("jekyll", "relative"), default="jekyll")
     args = parser.parse_args(argv)
     out = args.out or Path(__file__).parent / "out" / f"corpus-{args.posts}"
     sites = write_sites(

@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--variant", choices=VARIANTS, default="blogpost")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--image-paths", choices=("relative", "jekyll"), default="relative")
+    parser.add_argument("--image-paths", choices=("jekyll", "relative"), default="jekyll")
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args(argv)
     folder = prepare(args.posts, (args.variant,), args.seed, args.image_paths)

@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--warmup", type=int, default=1, help="untimed builds per variant")
     parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--image-paths", choices=("relative", "jekyll"), default="relative")
+    parser.add_argument("--image-paths", choices=("jekyll", "relative"), default="jekyll")
     args = parser.parse_args(argv)
     OUT.mkdir(exist_ok=True)
     runs: list[Run] = []

@@ -84,3 +84,8 @@ def test_variant_builds_every_post(corpus_dir: Path, variant: str, tmp_path: Pat
         assert post.title in soup.get_text(), post.slug
         image = site / post.image_dir / post.image_name
         assert image.exists()
+        # The figure's link (site-root in the blogpost variant) leads to the image.
+        srcs = [img["src"] for img in soup.select("article img") if post.image_name in img["src"]]
+        assert srcs, post.slug
+        for src in srcs:
+            assert (pages[0].parent / src).resolve() == image.resolve(), src
