@@ -27,7 +27,9 @@ from .head import has_meta_description, inject_head, meta_tag
 from .i18n import Translator, resolve_language
 from .posts import PostContext, is_post_path, is_visible, read_post, resolve_urls, warn
 from .render import TEMPLATES_DIR, make_environment, render_post_header
+from .share import normalize_handle, normalize_instance
 from .text import count_words, html_to_text, reading_minutes
+from .transforms import TransformOptions, locate_tag_line, transform_html
 
 if TYPE_CHECKING:
     import jinja2
@@ -58,6 +60,10 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.translator = Translator("en")
         self.locale = "en"
         self.env: jinja2.Environment | None = None
+        # Issue 3: what the tweet and caption transforms did in this build.
+        self.stats: dict[str, int] = {"tweets": 0, "captions": 0}
+        self.transform_options = TransformOptions()
+        self._warned_site_url = False
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -85,7 +91,28 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             config.extra_css.insert(0, CSS_PATH)
         self.env = make_environment(config.theme.dirs, self.translator)
         self.now = dt.datetime.now(dt.timezone.utc)
+        self.transform_options = self._transform_options()
         return config
+
+    def _transform_options(self) -> TransformOptions:
+        try:
+            via = normalize_handle(self.config.twitter_via)
+        except ValueError as exc:
+            raise PluginError(f"blogpost: option 'twitter_via': {exc}") from None
+        try:
+            instance = normalize_instance(self.config.mastodon_instance)
+        except ValueError as exc:
+            raise PluginError(f"blogpost: option 'mastodon_instance': {exc}") from None
+        if self.config.tweet_max_length <= 0:
+            raise PluginError("blogpost: option 'tweet_max_length' must be a positive number")
+        return TransformOptions(
+            via=via,
+            tweet_label=self.config.tweet_label or None,
+            share_targets=tuple(self.config.share_targets),
+            caption_style=self.config.caption_style,
+            tweet_max_length=self.config.tweet_max_length,
+            mastodon_instance=instance,
+        )
 
     # -- reading posts ---------------------------------------------------------------------
 
@@ -185,12 +212,15 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         """Measure the post, keep its HTML for listings and feeds, and add its header."""
         post = self.posts.get(page.file.src_uri)
         if post is None:
-            return html
+            return self._transform(html, page, None) if self.config.tweets_everywhere else html
         words, cjk = count_words(html_to_text(html, keep_code_blocks=False))
         post.words, post.cjk_characters = words, cjk
         post.minutes = reading_minutes(
             words, cjk, self.config.words_per_minute, self.config.cjk_characters_per_minute
         )
+        # After measuring (share labels are not reading), before keeping the HTML that
+        # listings and feeds reuse.
+        html = self._transform(html, page, post)
         post.html = html
         if not self.config.header or self.env is None:
             return html
@@ -203,6 +233,43 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             cover_url=self._cover_url(post, page, files),
             tags=[{"name": tag, "url": None} for tag in post.tags],
         )
+
+    def _transform(self, html: str, page: Page, post: Post | None) -> str:
+        """Turn `<tweet>` quotes and `<small>` captions into blocks; report the author's slips."""
+        if self.env is None:
+            return html
+        result, stats = transform_html(
+            html, env=self.env, page_url=page.canonical_url, options=self.transform_options
+        )
+        self.stats["tweets"] += stats.tweets
+        self.stats["captions"] += stats.captions
+        if stats.tweets and page.canonical_url is None and not self._warned_site_url:
+            self._warned_site_url = True
+            log.warning(
+                "site_url is not set in mkdocs.yml, so the share links of <tweet> quotes "
+                "carry the quote without the address of its page. Set site_url to the "
+                "address the site is published at"
+            )
+        if stats.issues:
+            source, first_line = self._source_of(page, post)
+            for issue in stats.issues:
+                line = locate_tag_line(source, issue) if source is not None else None
+                warn(
+                    page.file.src_uri,
+                    issue.message,
+                    line + first_line - 1 if line is not None else None,
+                )
+        return result
+
+    @staticmethod
+    def _source_of(page: Page, post: Post | None) -> tuple[str | None, int]:
+        # The Markdown the HTML came from, and the file line its first line is on.
+        if post is not None:
+            return post.body, post.body_line
+        try:
+            return page.file.content_string, 1
+        except (OSError, UnicodeDecodeError):  # pragma: no cover - MkDocs just read it
+            return None, 1
 
     def _cover_url(self, post: Post, page: Page, files: Files) -> str | None:
         if post.cover is None:
