@@ -65,10 +65,10 @@ class BlogpostConfig(base.Config):
     # --- issue 3: tweets and captions ---
 
     twitter_via = c.Optional(c.Type(str))
-    """The site's X (Twitter) handle, with or without `@`, added as `via` to "Click to tweet" links."""
+    """The site's X (Twitter) handle, with or without `@`, added as `via` to share links."""
 
     tweet_label = c.Optional(c.Type(str))
-    """Text of the X share link under each `<tweet>` quote; by default "Click to tweet", translated."""
+    """Text of the X share link under each `<tweet>` quote; by default "Click to tweet"."""
 
     share_targets = c.ListOfItems(
         c.Choice(("x", "mastodon", "bluesky", "linkedin", "copy")), default=["x"]

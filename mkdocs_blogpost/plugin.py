@@ -109,7 +109,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             via=via,
             tweet_label=self.config.tweet_label or None,
             share_targets=tuple(self.config.share_targets),
-            caption_style=self.config.caption_style,
+            caption_style="figure" if self.config.caption_style == "figure" else "admonition",
             tweet_max_length=self.config.tweet_max_length,
             mastodon_instance=instance,
         )

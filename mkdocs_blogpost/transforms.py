@@ -473,7 +473,7 @@ class _Page:
         items: list[_Item] = []
         if self.do_tweets:
             tweets = scan.of("tweet")
-            for open_, close in zip(tweets[::2], tweets[1::2]):
+            for open_, close in zip(tweets[::2], tweets[1::2], strict=False):
                 if open_.closing or not close.closing:  # pragma: no cover - repaired in pass 1
                     continue
                 inner = html[open_.end : close.start]
@@ -488,15 +488,19 @@ class _Page:
             image = self._image_before(open_.start)
             if image is None:
                 continue
-            close = smalls[n + 1] if n + 1 < len(smalls) else None
-            if close is None or not close.closing or scan.blocks_between(open_.end, close.start):
+            end_tag = smalls[n + 1] if n + 1 < len(smalls) else None
+            if (
+                end_tag is None
+                or not end_tag.closing
+                or scan.blocks_between(open_.end, end_tag.start)
+            ):
                 self.issue(
                     open_,
                     "<small> under an image is never closed; end the caption with </small> "
                     "on the same line. No caption is made",
                 )
                 continue
-            inner = html[open_.end : close.start]
+            inner = html[open_.end : end_tag.start]
             if not inner.strip():
                 continue
             if open_.has_attributes:
@@ -508,7 +512,14 @@ class _Page:
             start, image_html = image
             items.append(
                 _Item(
-                    "caption", start, close.end, inner, open_, close, image_html, image_start=start
+                    "caption",
+                    start,
+                    end_tag.end,
+                    inner,
+                    open_,
+                    end_tag,
+                    image_html,
+                    image_start=start,
                 )
             )
         items.sort(key=lambda i: i.start)
@@ -516,9 +527,9 @@ class _Page:
 
     def _image_before(self, pos: int) -> tuple[int, str] | None:
         # The <img> (or <a><img></a>) right before `pos`, across spaces and one <br>.
-        img = None
-        for img in _IMG_TAG_RE.finditer(self.html, max(0, pos - _LOOKBACK), pos):
-            pass
+        img: re.Match[str] | None = None
+        for match in _IMG_TAG_RE.finditer(self.html, max(0, pos - _LOOKBACK), pos):
+            img = match
         if img is None:
             return None
         img_at = img.start()
