@@ -198,7 +198,7 @@ def plain_text(fragment: str) -> str:
 
 # -- scanning ---------------------------------------------------------------------------------
 
-_CANDIDATE_RE = re.compile(r"<(?:tweet|small)(?=[\s/>])", re.IGNORECASE)
+_CANDIDATE_RE = re.compile(r"</?(?:tweet|small)(?=[\s/>])", re.IGNORECASE)
 _BLOCK_NAMES = (
     r"address|article|aside|blockquote|caption|details|dialog|dd|div|dl|dt|fieldset|"
     r"figcaption|figure|footer|form|h[1-6]|header|hgroup|hr|li|main|nav|ol|p|pre|section|"
