@@ -252,13 +252,12 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             )
         if stats.issues:
             source, first_line = self._source_of(page, post)
+            found = []
             for issue in stats.issues:
                 line = locate_tag_line(source, issue) if source is not None else None
-                warn(
-                    page.file.src_uri,
-                    issue.message,
-                    line + first_line - 1 if line is not None else None,
-                )
+                found.append((line + first_line - 1 if line is not None else None, issue.message))
+            for line, message in sorted(found, key=lambda f: f[0] or 0):
+                warn(page.file.src_uri, message, line)
         return result
 
     @staticmethod

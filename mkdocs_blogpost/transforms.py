@@ -396,7 +396,12 @@ class _Page:
         edits: list[tuple[int, int, str]] = []
         stack: list[_Tag] = []
         pairs: list[tuple[_Tag, _Tag]] = []
+        unclosed: list[_Tag] = []
         for tag in scan.of("tweet"):
+            if not tag.closing and stack and scan.blocks_between(stack[-1].end, tag.start):
+                # A new quote in a later paragraph: the open ones before it never closed.
+                unclosed += stack
+                stack = []
             if tag.closing:
                 if not stack:
                     self.issue(
@@ -418,7 +423,7 @@ class _Page:
                         "The inner tags are left out",
                     )
                 stack.append(tag)
-        for tag in stack:
+        for tag in unclosed + stack:
             self.issue(
                 tag,
                 "<tweet> is never closed; end the quote with </tweet> in the same "
