@@ -199,6 +199,8 @@ def plain_text(fragment: str) -> str:
 # -- scanning ---------------------------------------------------------------------------------
 
 _CANDIDATE_RE = re.compile(r"</?(?:tweet|small)(?=[\s/>])", re.IGNORECASE)
+_TWEET_TAG_RE = re.compile(r"</?tweet(?=[\s/>])", re.IGNORECASE)
+_SMALL_OPEN_RE = re.compile(r"<small(?=[\s/>])", re.IGNORECASE)
 _BLOCK_NAMES = (
     r"address|article|aside|blockquote|caption|details|dialog|dd|div|dl|dt|fieldset|"
     r"figcaption|figure|footer|form|h[1-6]|header|hgroup|hr|li|main|nav|ol|p|pre|section|"
@@ -359,7 +361,6 @@ class _Item:
     tag: _Tag
     close: _Tag
     image: str = ""
-    image_start: int = 0
 
 
 class _Page:
@@ -524,7 +525,6 @@ class _Page:
                     open_,
                     end_tag,
                     image_html,
-                    image_start=start,
                 )
             )
         items.sort(key=lambda i: i.start)
@@ -703,6 +703,11 @@ def transform_html(
     if not (tweets or captions) or not has_candidates(html):
         return html, TransformStats()
     page = _Page(html, env, page_url, options, tweets, captions)
+    if not (tweets and _TWEET_TAG_RE.search(html)) and not any(
+        page._image_before(m.start()) for m in _SMALL_OPEN_RE.finditer(html)
+    ):
+        # Only <small> tags, none under an image: nothing to do, no need to scan.
+        return html, page.stats
     scan = _scan(html)
     # Issues point at the author's tags as written, so they count tags before repairs.
     page.totals = scan.totals
