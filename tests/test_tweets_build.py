@@ -321,3 +321,27 @@ def test_listings_and_feeds_reuse_the_transformed_html(build_site: BuildSite) ->
     # Reading time counts the author's words, not the labels "Quote" and "Click to tweet":
     # intro 5, quote 6, caption 5, inline-code line 8 (the fence is not counted), fine print 6.
     assert post.words == 5 + 6 + 5 + 8 + 6
+
+
+def test_custom_dir_overrides_the_quote_and_figure_templates(
+    build_site: BuildSite, tmp_path: Path
+) -> None:
+    overrides = tmp_path / "overrides"
+    write_tree(
+        overrides,
+        {
+            "blogpost/fragments/tweet.html": (
+                '<aside class="my-quote" id="{{ id }}">{{ quote_html }}'
+                '{% for link in links %}<a href="{{ link.href }}">{{ link.label }}</a>{% endfor %}</aside>\n'
+            ),
+            "blogpost/fragments/figure.html": '<figure class="my-figure">{{ image_html }}<figcaption>{{ caption_html }}</figcaption></figure>\n',
+        },
+    )
+    site = build_site(site_files(), {"theme": {"name": "material", "custom_dir": str(overrides)}})
+    soup = site.soup(post_path(True)[0])
+    quote = soup.select_one("aside.my-quote")
+    assert quote["id"] == "tweet-docs-are-part-of-the-product"
+    assert quote.select_one("strong").get_text() == "part"
+    assert "twitter.com/intent/tweet" in quote.select_one("a")["href"]
+    assert soup.select("div.admonition.tweet") == []
+    assert soup.select_one("figure.my-figure figcaption").get_text() == "The chart after the move"
