@@ -100,3 +100,31 @@ class BlogpostConfig(base.Config):
 
     redirects = c.Type(bool, default=True)
     """Write redirect pages for the old URLs listed in posts' `redirect_from`."""
+
+    # --- issue 3: tweets and captions ---
+
+    twitter_via = c.Optional(c.Type(str))
+    """The site's X (Twitter) handle, with or without `@`, added as `via` to share links."""
+
+    tweet_label = c.Optional(c.Type(str))
+    """Text of the X share link under each `<tweet>` quote; by default "Click to tweet"."""
+
+    share_targets = c.ListOfItems(
+        c.Choice(("x", "mastodon", "bluesky", "linkedin", "copy")), default=["x"]
+    )
+    """Share links under each quote, in order: `x`, `mastodon`, `bluesky`, `linkedin`, and `copy`
+    (a permanent link to the quote). An empty list shows none."""
+
+    mastodon_instance = c.Type(str, default="mastodon.social")
+    """Mastodon server whose share page the `mastodon` share link opens."""
+
+    tweet_max_length = c.Type(int, default=280)
+    """Characters X allows in a post; a quote longer than this with its link gives a warning."""
+
+    tweets_everywhere = c.Type(bool, default=False)
+    """Turn `<tweet>` quotes and `<small>` image captions into styled blocks on every page of the
+    site, not only in blog posts."""
+
+    caption_style = c.Choice(("admonition", "figure"), default="admonition")
+    """Look of `<small>` image captions: `admonition` (a slim caption box) or `figure` (a plain
+    caption line under the image). Both are a `<figure>` with a `<figcaption>`."""

@@ -32,9 +32,11 @@ from .jekyll_links import JekyllLinksExtension, LinkState
 from .migrate import LinkIndex, LiquidContext, convert_liquid, valid_github
 from .posts import PostContext, is_post_path, is_visible, read_post, resolve_urls, warn
 from .render import TEMPLATES_DIR, make_environment, render_post_header
+from .share import normalize_handle, normalize_instance
 from .switches import hide_toc, inject_mathjax
 from .syndication import Syndication
 from .text import count_words, html_to_text, reading_minutes
+from .transforms import TransformOptions, locate_tag_line, transform_html
 
 if TYPE_CHECKING:
     import jinja2
@@ -69,14 +71,15 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.env: jinja2.Environment | None = None
         self.syndication: Syndication | None = None
         # --- issue 6: migration ---
-        if not hasattr(self, "stats"):
-            self.stats: dict[str, int] = {}
-        self.stats.clear()
         self.links = LinkState()
         self.math_pages: set[str] = set()
         self.no_toc_pages: set[str] = set()
         self.github_urls: dict[str, str] = {}
         self.site_url = ""
+        # Issue 3: what the tweet and caption transforms did in this build.
+        self.stats: dict[str, int] = {"tweets": 0, "captions": 0}
+        self.transform_options = TransformOptions()
+        self._warned_site_url = False
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -115,6 +118,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             now=self.now,
         )
         self._setup_migration(config)
+        self.transform_options = self._transform_options()
         return config
 
     def _setup_migration(self, config: MkDocsConfig) -> None:
@@ -133,6 +137,26 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             JekyllLinksExtension(self.links, math_available=not self.site_math)
         )
         _WARNINGS.start(self.config.posts_dir)
+
+    def _transform_options(self) -> TransformOptions:
+        try:
+            via = normalize_handle(self.config.twitter_via)
+        except ValueError as exc:
+            raise PluginError(f"blogpost: option 'twitter_via': {exc}") from None
+        try:
+            instance = normalize_instance(self.config.mastodon_instance)
+        except ValueError as exc:
+            raise PluginError(f"blogpost: option 'mastodon_instance': {exc}") from None
+        if self.config.tweet_max_length <= 0:
+            raise PluginError("blogpost: option 'tweet_max_length' must be a positive number")
+        return TransformOptions(
+            via=via,
+            tweet_label=self.config.tweet_label or None,
+            share_targets=tuple(self.config.share_targets),
+            caption_style="figure" if self.config.caption_style == "figure" else "admonition",
+            tweet_max_length=self.config.tweet_max_length,
+            mastodon_instance=instance,
+        )
 
     # -- reading posts ---------------------------------------------------------------------
 
@@ -299,12 +323,15 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.links.end()
         post = self.posts.get(page.file.src_uri)
         if post is None:
-            return html
+            return self._transform(html, page, None) if self.config.tweets_everywhere else html
         words, cjk = count_words(html_to_text(html, keep_code_blocks=False))
         post.words, post.cjk_characters = words, cjk
         post.minutes = reading_minutes(
             words, cjk, self.config.words_per_minute, self.config.cjk_characters_per_minute
         )
+        # After measuring (share labels are not reading), before keeping the HTML that
+        # listings and feeds reuse.
+        html = self._transform(html, page, post)
         post.html = html
         if not self.config.header or self.env is None:
             return html + self._github_link(post)
@@ -338,6 +365,42 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         if page.file.src_uri in self.no_toc_pages:
             page.toc = get_toc([])
         return context
+
+    def _transform(self, html: str, page: Page, post: Post | None) -> str:
+        """Turn `<tweet>` quotes and `<small>` captions into blocks; report the author's slips."""
+        if self.env is None:
+            return html
+        result, stats = transform_html(
+            html, env=self.env, page_url=page.canonical_url, options=self.transform_options
+        )
+        self.stats["tweets"] += stats.tweets
+        self.stats["captions"] += stats.captions
+        if stats.tweets and page.canonical_url is None and not self._warned_site_url:
+            self._warned_site_url = True
+            log.warning(
+                "site_url is not set in mkdocs.yml, so the share links of <tweet> quotes "
+                "carry the quote without the address of its page. Set site_url to the "
+                "address the site is published at"
+            )
+        if stats.issues:
+            source, first_line = self._source_of(page, post)
+            found = []
+            for issue in stats.issues:
+                line = locate_tag_line(source, issue) if source is not None else None
+                found.append((line + first_line - 1 if line is not None else None, issue.message))
+            for line, message in sorted(found, key=lambda f: f[0] or 0):
+                warn(page.file.src_uri, message, line)
+        return result
+
+    @staticmethod
+    def _source_of(page: Page, post: Post | None) -> tuple[str | None, int]:
+        # The Markdown the HTML came from, and the file line its first line is on.
+        if post is not None:
+            return post.body, post.body_line
+        try:
+            return page.file.content_string, 1
+        except (OSError, UnicodeDecodeError):  # pragma: no cover - MkDocs just read it
+            return None, 1
 
     def _cover_url(self, post: Post, page: Page, files: Files) -> str | None:
         if post.cover is None:
