@@ -25,14 +25,25 @@ from .config import BlogpostConfig
 from .dates import DateError, get_timezone
 from .head import has_meta_description, inject_head, meta_tag
 from .i18n import Translator, resolve_language
+from .pages import (
+    ListingContext,
+    author_links,
+    create_pages,
+    listing_meta,
+    render_listing,
+    render_post_footer,
+    tag_links,
+)
 from .posts import PostContext, is_post_path, is_visible, read_post, resolve_urls, warn
 from .render import TEMPLATES_DIR, make_environment, render_post_header
 from .text import count_words, html_to_text, reading_minutes
+from .views import BlogViews, ViewOptions, ViewPage, build_views
 
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
     from .models import Post
@@ -58,6 +69,11 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.translator = Translator("en")
         self.locale = "en"
         self.env: jinja2.Environment | None = None
+        # Issue 4: the planned listing pages, by the src_uri of the page showing them.
+        self.views = BlogViews()
+        self.listings: dict[str, ViewPage] = {}
+        self.listing_ctx: ListingContext | None = None
+        self.files: Files | None = None
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -85,7 +101,21 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             config.extra_css.insert(0, CSS_PATH)
         self.env = make_environment(config.theme.dirs, self.translator)
         self.now = dt.datetime.now(dt.timezone.utc)
+        self._check_blog_options()
         return config
+
+    def _check_blog_options(self) -> None:
+        if self.config.posts_per_page < 1:
+            raise PluginError("blogpost: option 'posts_per_page' must be 1 or more")
+        if self.config.related_posts < 0:
+            raise PluginError("blogpost: option 'related_posts' must be 0 or more")
+        for key in ("pagination_dir", "tags_dir", "categories_dir", "archive_dir", "authors_dir"):
+            value = str(self.config[key]).strip("/")
+            if not value or ".." in value.split("/") or "\\" in value:
+                raise PluginError(
+                    f"blogpost: option '{key}' must be a folder name like 'tags', "
+                    f"not {self.config[key]!r}"
+                )
 
     # -- reading posts ---------------------------------------------------------------------
 
@@ -144,7 +174,72 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         resolve_urls(dated, self.config.post_url_format, config.use_directory_urls, taken)
         for post in dated:
             self._move(files.get_file_from_path(post.src_uri), post, config)
+        self._plan_blog(files, config)
         return files
+
+    def _plan_blog(self, files: Files, config: MkDocsConfig) -> None:
+        """Plan the listing pages and add the generated ones to `files` (issue 4)."""
+        self.files = files
+        options = ViewOptions(
+            blog_dir=self.config.blog_dir.strip("/"),
+            pagination_dir=self.config.pagination_dir.strip("/"),
+            tags_dir=self.config.tags_dir.strip("/"),
+            categories_dir=self.config.categories_dir.strip("/"),
+            archive_dir=self.config.archive_dir.strip("/"),
+            authors_dir=self.config.authors_dir.strip("/"),
+            posts_per_page=self.config.posts_per_page,
+            related_posts=self.config.related_posts,
+        )
+        self.views = build_views(self.visible_posts(), options, self.translator)
+        if self.config.blog_pages:
+            self.listings = create_pages(self.views, files, config, self.posts)
+        else:
+            self.views.pages = []
+            self.views.tag_src.clear()
+            self.views.category_src.clear()
+            self.views.author_src.clear()
+        if self.env is not None:
+            self.listing_ctx = ListingContext(
+                env=self.env,
+                translator=self.translator,
+                locale=self.locale,
+                date_format=self.config.date_format,
+                url_of=self._url_of,
+                views=self.views,
+                cover_url=self._site_cover_url,
+            )
+
+    def _url_of(self, src_uri: str | None) -> str | None:
+        if src_uri is None or self.files is None:
+            return None
+        file = self.files.get_file_from_path(src_uri)
+        return file.url if file is not None else None
+
+    def _site_cover_url(self, post: Post) -> str | None:
+        if post.cover is None:
+            return None
+        if post.cover.url:
+            return post.cover.url
+        return self._url_of(post.cover.src_uri)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Show the blog as one "Blog" entry in an automatic nav, not a one-page section."""
+        if config.nav is not None or not self.config.enabled or not self.config.blog_pages:
+            return nav
+        index = self.views.pages[0].src_uri if self.views.pages else None
+        for i, item in enumerate(nav.items):
+            children = getattr(item, "children", None)
+            if (
+                item.is_section
+                and children
+                and len(children) == 1
+                and children[0].is_page
+                and children[0].file.src_uri == index
+            ):
+                page = children[0]
+                page.parent = None
+                nav.items[i] = page
+        return nav
 
     @staticmethod
     def _move(file: File | None, post: Post, config: MkDocsConfig) -> None:
@@ -172,6 +267,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         post = self.posts.get(page.file.src_uri)
         if post is not None:
             page.meta = dict(post.meta)
+        view = self.listings.get(page.file.src_uri)
+        if view is not None:
+            page.meta["blogpost_listing"] = listing_meta(view, self._url_of)
         return markdown
 
     # -- rendered posts --------------------------------------------------------------------
@@ -192,6 +290,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             words, cjk, self.config.words_per_minute, self.config.cjk_characters_per_minute
         )
         post.html = html
+        ctx = self.listing_ctx
+        if self.config.post_navigation and ctx is not None and post.status != "undated":
+            html += render_post_footer(post, self.views.links.get(post.src_uri), page.url, ctx)
         if not self.config.header or self.env is None:
             return html
         return render_post_header(
@@ -201,8 +302,29 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             locale=self.locale,
             date_format=self.config.date_format,
             cover_url=self._cover_url(post, page, files),
-            tags=[{"name": tag, "url": None} for tag in post.tags],
+            tags=tag_links(post, page.url, ctx)
+            if ctx
+            else [{"name": tag, "url": None} for tag in post.tags],
+            authors=author_links(post, page.url, ctx) if ctx else None,
         )
+
+    # Late (-50), like on_page_content: other plugins' environments are set up first.
+    @event_priority(-50)
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        """Append the listings to the blog pages, now that every post is rendered once."""
+        self.files = files
+        ctx = self.listing_ctx
+        if ctx is None:
+            return env
+        for src_uri, view in self.listings.items():
+            file = files.get_file_from_path(src_uri)
+            page = file.page if file is not None else None
+            if page is None:
+                continue
+            page.content = (page.content or "") + render_listing(view, page.url, ctx)
+        return env
 
     def _cover_url(self, post: Post, page: Page, files: Files) -> str | None:
         if post.cover is None:
