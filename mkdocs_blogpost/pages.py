@@ -58,7 +58,7 @@ def page_markdown(view: ViewPage) -> str:
 
 
 def _authored(src_uri: str, existing: Mapping[str, File]) -> File | None:
-    """The author's own page at a generated path: `x/index.md`, `x/README.md` or `x.md`."""
+    """Find the author's own page at a generated path: `x/index.md`, `x/README.md` or `x.md`."""
     folder = posixpath.dirname(src_uri)
     candidates = [src_uri, posixpath.join(folder, "README.md")]
     if folder:
@@ -190,12 +190,12 @@ def _names(terms: list[Term]) -> dict[str, str]:
 
 
 def tag_links(post: Post, page_url: str, ctx: ListingContext) -> list[dict[str, Any]]:
-    """The post's tags (most common spelling) with their tag-page URLs from `page_url`."""
+    """Return the post's tags (most common spelling) with tag-page URLs from `page_url`."""
     return _term_links(post.tags, ctx.views.tag_src, ctx.tag_names, ctx, page_url)
 
 
 def author_links(post: Post, page_url: str, ctx: ListingContext) -> list[dict[str, Any]]:
-    """The post's authors with their author-page URLs from `page_url`."""
+    """Return the post's authors with their author-page URLs from `page_url`."""
     return _term_links(post.authors, ctx.views.author_src, ctx.author_names, ctx, page_url)
 
 
@@ -309,7 +309,7 @@ def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
 
 
 def listing_meta(view: ViewPage, url_of: Callable[[str], str | None]) -> dict[str, Any]:
-    """The `page.meta["blogpost_listing"]` contract read by feeds and head tags."""
+    """Return `page.meta["blogpost_listing"]`, the contract read by feeds and head tags."""
     return {
         "kind": view.kind,
         "page": view.page,

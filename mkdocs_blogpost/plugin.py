@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import posixpath
+from html import escape as escape_html
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
@@ -270,6 +271,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         view = self.listings.get(page.file.src_uri)
         if view is not None:
             page.meta["blogpost_listing"] = listing_meta(view, self._url_of)
+            if not view.user_authored:
+                # Themes print the title unescaped; term names are author text.
+                page.meta["title"] = escape_html(view.title)
         return markdown
 
     # -- rendered posts --------------------------------------------------------------------
