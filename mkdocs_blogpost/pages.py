@@ -49,6 +49,8 @@ __all__ = [
 log = get_plugin_logger(__name__)
 
 _MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
+# Heading ids copied from a post would clash on a page listing several posts.
+_HEADING_ID_RE = re.compile(r"(<h[1-6]\b[^>]*?)\s+id=(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
 
 
 def page_markdown(view: ViewPage) -> str:
@@ -226,7 +228,9 @@ def _card(post: Post, page_url: str, ctx: ListingContext) -> dict[str, Any]:
         "authors": author_links(post, page_url, ctx),
         "cover": {"url": cover, "alt": post.cover.alt if post.cover else ""} if cover else None,
         "tags": tag_links(post, page_url, ctx),
-        "excerpt": Markup(rebase_html(excerpt_html(post), post.url, page_url)),
+        "excerpt": Markup(
+            _HEADING_ID_RE.sub(r"\1", rebase_html(excerpt_html(post), post.url, page_url))
+        ),
         "badge": _badge(post, ctx.translator),
     }
 
