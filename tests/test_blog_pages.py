@@ -643,3 +643,51 @@ def test_site_walk(build_site: BuildSite, directory_urls: bool, theme: str) -> N
     ]
     assert nested and all("inline.png" in img["src"] for img in nested)
     assert "Hidden draft" not in "".join(site.read(rel) for rel in listings)
+
+
+# -- options, languages, conflicts ---------------------------------------------------------------------
+
+
+def test_readthedocs_theme_nav_and_listing(build_site: BuildSite) -> None:
+    site = build_site(kinds_site(), {"theme": {"name": "readthedocs"}})
+    menu = site.soup("index.html").select_one(".wy-menu-vertical")
+    labels = [a.get_text(strip=True) for a in menu.select("a")]
+    assert labels.count("Blog") == 1 and "Alpha" not in labels
+    assert card_titles(site, "blog/index.html") == [
+        "Gamma",
+        "Beta",
+        "Alpha",
+    ]
+
+
+def test_blog_pages_off_keeps_posts_without_listings(build_site: BuildSite) -> None:
+    site = build_site(kinds_site(), {"plugins": ["search", {"blogpost": {"blog_pages": False}}]})
+    assert not site.exists("blog/index.html")
+    assert not site.exists("blog/tags/index.html")
+    chip = site.soup("blog/2024/07/08/gamma/index.html").select_one(".blogpost-tags .blogpost-tag")
+    assert chip.name == "span"  # no tag page to link to
+
+
+def test_listing_words_in_site_language(build_site: BuildSite) -> None:
+    site = build_site(many_posts(7, tags=["t"]), {"theme": {"name": "material", "language": "de"}})
+    soup = site.soup("blog/index.html")
+    assert soup.select_one(".blogpost-pagination__older a").get_text(strip=True) == (
+        "Ältere Beiträge →"
+    )
+    assert soup.select_one(".blogpost-pagination__status").get_text() == "Seite 1 von 2"
+    assert site.soup("blog/tags/t/index.html").find("h1").get_text().startswith("Beiträge mit „t“")
+
+
+def test_post_url_taking_a_listing_url_is_reported(build_site: BuildSite) -> None:
+    site = build_site(
+        {"blog/posts/2024-01-01-tags.md": post("2024-01-01", "About tags", tags=["x"])},
+        {"plugins": ["search", {"blogpost": {"post_url_format": "blog/{slug}/"}}]},
+        strict=False,
+    )
+    assert any(
+        "2024-01-01-tags.md" in w and "blog/tags/" in w and "not generated" in w
+        for w in site.warnings
+    ), site.warnings
+    # The post keeps its URL; the other listings are still there.
+    assert site.soup("blog/tags/index.html").find("h1").get_text().startswith("About tags")
+    assert card_titles(site, "blog/tags/x/index.html") == ["About tags"]
