@@ -274,6 +274,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             if not view.user_authored:
                 # Themes print the title unescaped; term names are author text.
                 page.meta["title"] = escape_html(view.title)
+                # Listings only repeat post excerpts: keep search results pointing at the
+                # posts (Material's search reads this), and save indexing every listing.
+                page.meta.setdefault("search", {"exclude": True})
         return markdown
 
     # -- rendered posts --------------------------------------------------------------------

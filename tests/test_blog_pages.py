@@ -691,3 +691,27 @@ def test_post_url_taking_a_listing_url_is_reported(build_site: BuildSite) -> Non
     # The post keeps its URL; the other listings are still there.
     assert site.soup("blog/tags/index.html").find("h1").get_text().startswith("About tags")
     assert card_titles(site, "blog/tags/x/index.html") == ["About tags"]
+
+
+def test_listings_stay_out_of_material_search(build_site: BuildSite) -> None:
+    site = build_site(kinds_site())
+    index = json.loads(site.read("search/search_index.json"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(loc.startswith("blog/2024/07/08/gamma/") for loc in locations)
+    assert not [loc for loc in locations if loc.startswith(("blog/tags", "blog/archive"))]
+
+
+def test_card_template_overridable_from_custom_dir(build_site: BuildSite, tmp_path: Path) -> None:
+    custom = tmp_path / "overrides"
+    write_tree(
+        custom,
+        {
+            "blogpost/fragments/card.html": (
+                '<p class="my-card"><a class="blogpost-card__link" href="{{ card.url }}">'
+                "{{ card.title }}</a></p>\n"
+            )
+        },
+    )
+    site = build_site(kinds_site(), {"theme": {"name": "material", "custom_dir": str(custom)}})
+    assert len(site.soup("blog/index.html").select("p.my-card")) == 3
+    assert card_titles(site, "blog/index.html") == ["Gamma", "Beta", "Alpha"]
