@@ -41,6 +41,7 @@ __all__ = [
     "create_pages",
     "listing_meta",
     "page_markdown",
+    "page_window",
     "render_listing",
     "render_post_footer",
     "tag_links",
@@ -250,13 +251,28 @@ def _entry(post: Post, page_url: str, ctx: ListingContext) -> dict[str, Any]:
     }
 
 
+def page_window(page: int, pages: int, around: int = 2) -> list[int]:
+    """Return the page numbers to link: the first, the last and `around` either side of `page`.
+
+    A long listing then costs a handful of links per page, not one per page.
+    """
+    keep = {1, pages, *range(max(1, page - around), min(pages, page + around) + 1)}
+    return sorted(keep)
+
+
 def _pagination(view: ViewPage, page_url: str, ctx: ListingContext) -> dict[str, Any] | None:
     if view.pages <= 1:
         return None
-    numbers = [
-        {"number": n, "url": _rel(ctx.url_of(src), page_url), "current": n == view.page}
-        for n, src in enumerate(view.family, start=1)
-    ]
+    numbers: list[dict[str, Any] | None] = []  # None marks a gap ("…")
+    last = 0
+    for n in page_window(view.page, view.pages):
+        if last and n - last > 1:
+            numbers.append(None)
+        last = n
+        src = view.family[n - 1]
+        numbers.append(
+            {"number": n, "url": _rel(ctx.url_of(src), page_url), "current": n == view.page}
+        )
     return {
         "newer": _rel(ctx.url_of(view.prev_src), page_url) if view.prev_src else None,
         "older": _rel(ctx.url_of(view.next_src), page_url) if view.next_src else None,

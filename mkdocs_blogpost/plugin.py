@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
     from .models import Post
 
@@ -273,7 +274,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             page.meta["blogpost_listing"] = listing_meta(view, self._url_of)
             if not view.user_authored:
                 # Themes print the title unescaped; term names are author text.
-                page.meta["title"] = escape_html(view.title)
+                # From page 2 the description adds "Page N of M": one <title> per page.
+                page.meta["title"] = escape_html(view.description)
                 # Listings only repeat post excerpts: keep search results pointing at the
                 # posts (Material's search reads this), and save indexing every listing.
                 page.meta.setdefault("search", {"exclude": True})
@@ -298,8 +300,6 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         )
         post.html = html
         ctx = self.listing_ctx
-        if self.config.post_navigation and ctx is not None and post.status != "undated":
-            html += render_post_footer(post, self.views.links.get(post.src_uri), page.url, ctx)
         if not self.config.header or self.env is None:
             return html
         return render_post_header(
@@ -314,6 +314,23 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             else [{"name": tag, "url": None} for tag in post.tags],
             authors=author_links(post, page.url, ctx) if ctx else None,
         )
+
+    # After search (-100; search plugins index `page.content` in their on_page_context):
+    # the previous/next and related links name other posts, and would make every post
+    # match searches for its neighbours' titles. The theme still renders them.
+    @event_priority(-100)
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Add previous/next post links and related posts at the end of each post."""
+        post = self.posts.get(page.file.src_uri)
+        ctx = self.listing_ctx
+        if post is None or ctx is None or post.status == "undated":
+            return context
+        if self.config.post_navigation and page.content is not None:
+            footer = render_post_footer(post, self.views.links.get(post.src_uri), page.url, ctx)
+            page.content += footer
+        return context
 
     # Late (-50), like on_page_content: other plugins' environments are set up first.
     @event_priority(-50)

@@ -77,6 +77,8 @@ class ViewPage:
         terms: Every tag with its posts (`tag_index`).
         years: Every year with its posts, newest first (`archive`).
         user_authored: The author wrote this page; the listing goes below their text.
+        description: Plain text for search engines and feeds, and the `<title>` of
+            pages 2, 3...: the title, plus "Page N of M" from page 2.
     """
 
     kind: ViewKind
@@ -102,10 +104,7 @@ class ViewPage:
         """The page after this one (older posts), if any."""
         return self.family[self.page] if self.page < self.pages else None
 
-    @property
-    def description(self) -> str:
-        """A plain-text description, for search engines and feeds."""
-        return self.title
+    description: str = ""
 
 
 @dataclass
@@ -285,6 +284,10 @@ def build_views(posts: Sequence[Post], opts: ViewOptions, t: Callable[..., str])
                     family=[src],
                 )
             )
+    for view in views.pages:
+        view.description = view.title
+        if view.page > 1:
+            view.description += " – " + t("page_of", page=view.page, pages=view.pages)
     views.links = link_posts(posts, opts.related_posts)
     return views
 

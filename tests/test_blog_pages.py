@@ -715,3 +715,31 @@ def test_card_template_overridable_from_custom_dir(build_site: BuildSite, tmp_pa
     site = build_site(kinds_site(), {"theme": {"name": "material", "custom_dir": str(custom)}})
     assert len(site.soup("blog/index.html").select("p.my-card")) == 3
     assert card_titles(site, "blog/index.html") == ["Gamma", "Beta", "Alpha"]
+
+
+def test_long_listing_links_a_window_of_pages(tmp_path: Path, build_site: BuildSite) -> None:
+    site = build_site(many_posts(9), {"plugins": ["search", {"blogpost": {"posts_per_page": 1}}]})
+    chain = family(site, "blog/index.html")
+    assert len(chain) == 9
+    middle = site.soup(chain[4])
+    items = [li.get_text(strip=True) for li in middle.select(".blogpost-pagination li")]
+    assert items == ["← Newer posts", "1", "…", "3", "4", "5", "6", "7", "…", "9", "Older posts →"]
+    for a in middle.select(".blogpost-pagination a"):
+        assert site.exists(page_of_href(chain[4], a["href"], site)), a["href"]
+    # From page 2, each page has its own <title>; the heading stays the listing's.
+    assert middle.title.get_text().startswith("Blog – Page 5 of 9")
+    assert middle.find("h1").get_text(strip=True).rstrip("¶") == "Blog"
+
+
+def test_post_footer_is_shown_but_not_searchable(build_site: BuildSite) -> None:
+    site = build_site(
+        {
+            "blog/posts/2024-01-01-a.md": post("2024-01-01", "Zebra crossing", tags=["x"]),
+            "blog/posts/2024-01-02-b.md": post("2024-01-02", "Beta", tags=["x"]),
+        }
+    )
+    footer = site.soup("blog/2024/01/02/b/index.html").select_one(".blogpost-footer")
+    assert "Zebra crossing" in footer.get_text()
+    index = json.loads(site.read("search/search_index.json"))
+    beta = [d for d in index["docs"] if d["location"].startswith("blog/2024/01/02/b/")]
+    assert beta and all("Zebra" not in d["text"] for d in beta)

@@ -8,7 +8,7 @@ import pytest
 
 from mkdocs_blogpost.i18n import Translator
 from mkdocs_blogpost.models import Post
-from mkdocs_blogpost.pages import page_markdown
+from mkdocs_blogpost.pages import page_markdown, page_window
 from mkdocs_blogpost.views import ViewOptions, build_views, link_posts, page_src
 
 T = Translator("en")
@@ -114,3 +114,18 @@ def test_generated_markdown_is_one_escaped_heading() -> None:
     posts = [make(1, ["<b>*x*</b>"])]
     view = next(v for v in build_views(posts, ViewOptions(), T).pages if v.kind == "tag")
     assert page_markdown(view) == "# Posts tagged “&lt;b&gt;\\*x\\*&lt;/b&gt;”\n"
+
+
+@pytest.mark.parametrize(
+    ("page", "pages", "expected"),
+    [
+        (1, 1, [1]),
+        (1, 3, [1, 2, 3]),
+        (1, 20, [1, 2, 3, 20]),
+        (10, 20, [1, 8, 9, 10, 11, 12, 20]),
+        (20, 20, [1, 18, 19, 20]),
+        (4, 7, [1, 2, 3, 4, 5, 6, 7]),
+    ],
+)
+def test_page_window(page: int, pages: int, expected: list[int]) -> None:
+    assert page_window(page, pages) == expected
