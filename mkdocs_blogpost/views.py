@@ -9,6 +9,7 @@ their terms (posts are indexed by tag, never compared with every other post).
 
 from __future__ import annotations
 
+import heapq
 import math
 import posixpath
 from collections import defaultdict
@@ -292,34 +293,54 @@ def build_views(posts: Sequence[Post], opts: ViewOptions, t: Callable[..., str])
     return views
 
 
-def link_posts(posts: Sequence[Post], related: int = 3) -> dict[str, PostLinks]:
+def link_posts(posts: Sequence[Post], related: int = 3, crowded: int = 200) -> dict[str, PostLinks]:
     """Link each post to its neighbours in time and to its related posts.
 
     Related posts share the most tags with the post; ties go to the more recent.
-    Candidates are found through a tag index, so the work is proportional to the
-    posts sharing a tag, not to all pairs of posts.
+    Candidates come from a tag index, never from a loop over all posts. A tag carried
+    by more than `crowded` posts (say "docs" on every post) is not walked: it adds one
+    to the candidates found through other tags, and only its newest posts (ten per
+    related post wanted) are candidates through such tags alone. The work per post is
+    then bounded by `crowded` per tag, whatever the size of the blog.
 
     Args:
         posts: The visible posts, newest first.
         related: Most related posts per post (0 for none).
+        crowded: Size above which a tag is not walked in full.
     """
     order = {p.src_uri: i for i, p in enumerate(posts)}  # 0 is the newest
+    keys_of = {p.src_uri: _tag_keys(p) for p in posts}
     by_tag: dict[str, list[Post]] = defaultdict(list)
     for post in posts:
-        for key in {term_key(tag) for tag in post.tags if term_key(tag)}:
+        for key in keys_of[post.src_uri]:
             by_tag[key].append(post)
+    members = {key: {p.src_uri for p in ps} for key, ps in by_tag.items() if len(ps) > crowded}
     links: dict[str, PostLinks] = {}
     for i, post in enumerate(posts):
-        shared: dict[str, int] = defaultdict(int)
+        best: list[str] = []
         if related > 0:
-            for key in {term_key(tag) for tag in post.tags if term_key(tag)}:
-                for other in by_tag[key]:
-                    if other is not post:
+            keys = keys_of[post.src_uri]
+            big = [k for k in keys if k in members]
+            shared: dict[str, int] = defaultdict(int)
+            for key in keys:
+                if key not in members:
+                    for other in by_tag[key]:
                         shared[other.src_uri] += 1
-        best = sorted(shared, key=lambda src: (-shared[src], order[src]))[:related]
+            for src in shared:
+                shared[src] += sum(src in members[k] for k in big)
+            for key in big:
+                for other in by_tag[key][: 10 * related + 1]:
+                    if other.src_uri not in shared:
+                        shared[other.src_uri] = sum(other.src_uri in members[k] for k in big)
+            shared.pop(post.src_uri, None)
+            best = heapq.nsmallest(related, shared, key=lambda src: (-shared[src], order[src]))
         links[post.src_uri] = PostLinks(
             newer=posts[i - 1] if i > 0 else None,
             older=posts[i + 1] if i + 1 < len(posts) else None,
             related=[posts[order[src]] for src in best],
         )
     return links
+
+
+def _tag_keys(post: Post) -> list[str]:
+    return list(dict.fromkeys(k for k in (term_key(tag) for tag in post.tags) if k))

@@ -129,3 +129,19 @@ def test_generated_markdown_is_one_escaped_heading() -> None:
 )
 def test_page_window(page: int, pages: int, expected: list[int]) -> None:
     assert page_window(page, pages) == expected
+
+
+def test_related_with_a_tag_on_every_post() -> None:
+    # "docs" is on every post: with crowded=3 it is not walked, yet it still counts.
+    posts = newest_first(
+        [make(i, ["docs"]) for i in range(1, 8)] + [make(8, ["docs", "rare"]), make(9, ["rare"])]
+    )
+    links = link_posts(posts, related=3, crowded=3)
+    by_title = {p.title: p for p in posts}
+    # P9 shares only "rare" with P8; P8 shares "docs" + "rare" with nobody but P9.
+    assert [p.title for p in links[by_title["P8"].src_uri].related] == ["P9", "P7", "P6"]
+    assert [p.title for p in links[by_title["P9"].src_uri].related] == ["P8"]
+    # Through "docs" alone the newest posts come first, as in the exact computation.
+    exact = link_posts(posts, related=3, crowded=1000)
+    for post in posts:
+        assert links[post.src_uri].related == exact[post.src_uri].related, post.title
