@@ -3,10 +3,14 @@
 Build order, as MkDocs calls us:
 
 1. `on_config`: reset per-build state, register templates and CSS.
-2. `on_files`: read every post's front matter once, decide URLs and drafts.
-3. `on_page_read_source` / `on_page_markdown`: hand MkDocs the body and normalised meta.
-4. `on_page_content`: reading time, then the post header, on HTML rendered once.
-5. `on_post_page`: head tags themes do not write themselves.
+2. `on_files`: read every post's front matter once, decide URLs and drafts; plan the
+   blog's listing pages and add the generated ones.
+3. `on_nav`: the blog becomes one "Blog" entry of an automatic nav.
+4. `on_page_read_source` / `on_page_markdown`: hand MkDocs the body and normalised meta.
+5. `on_page_content`: reading time, then the post header, on HTML rendered once.
+6. `on_env`: every post is rendered; the listings are appended to the blog pages.
+7. `on_page_context`: previous/next and related posts, after search has indexed the post.
+8. `on_post_page`: head tags themes do not write themselves.
 """
 
 from __future__ import annotations
