@@ -743,3 +743,18 @@ def test_post_footer_is_shown_but_not_searchable(build_site: BuildSite) -> None:
     index = json.loads(site.read("search/search_index.json"))
     beta = [d for d in index["docs"] if d["location"].startswith("blog/2024/01/02/b/")]
     assert beta and all("Zebra" not in d["text"] for d in beta)
+
+
+def test_example_site_builds_strict_with_blog_pages(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    example = Path(__file__).resolve().parent.parent / "example-site" / "mkdocs.yml"
+    cfg = load_config(config_file=str(example), strict=True, site_dir=str(tmp_path / "site"))
+    site = run_build(tmp_path, cfg)
+    assert not site.warnings, site.warnings
+    chain = family(site, "blog/index.html")
+    assert len(chain) == 2  # seven posts, six to a page
+    titles = [t for rel in chain for t in card_titles(site, rel)]
+    assert len(titles) == len(set(titles)) == 7
+    assert site.exists("blog/tags/文档/index.html")
+    assert "Release notes, essays" in site.read("blog/index.html")  # the author's intro
