@@ -68,6 +68,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
 
     def __init__(self) -> None:
         self.serve = False
+        # Kept across rebuilds: `mkdocs serve --dirty` renders only changed posts, and the
+        # listings still need the others' HTML. Keyed by src_uri, checked against the body.
+        self._rendered: dict[str, tuple[str, str, int, int, int]] = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -303,6 +306,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             words, cjk, self.config.words_per_minute, self.config.cjk_characters_per_minute
         )
         post.html = html
+        self._rendered[post.src_uri] = (post.body, html, words, cjk, post.minutes)
         ctx = self.listing_ctx
         if not self.config.header or self.env is None:
             return html
@@ -346,6 +350,10 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         ctx = self.listing_ctx
         if ctx is None:
             return env
+        for post in self.posts.values():
+            cached = self._rendered.get(post.src_uri)
+            if post.html is None and cached is not None and cached[0] == post.body:
+                post.html, post.words, post.cjk_characters, post.minutes = cached[1:]
         for src_uri, view in self.listings.items():
             file = files.get_file_from_path(src_uri)
             page = file.page if file is not None else None

@@ -758,3 +758,29 @@ def test_example_site_builds_strict_with_blog_pages(tmp_path: Path) -> None:
     assert len(titles) == len(set(titles)) == 7
     assert site.exists("blog/tags/文档/index.html")
     assert "Release notes, essays" in site.read("blog/index.html")  # the author's intro
+
+
+def test_dirty_rebuild_keeps_excerpts_of_unchanged_posts(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+
+    root = tmp_path / "dirty"
+    docs = root / "docs"
+    write_tree(
+        docs,
+        {
+            "index.md": "# Home\n",
+            "blog/posts/2024-01-01-a.md": post("2024-01-01", "A", body="Alpha excerpt here."),
+        },
+    )
+    cfg = make_config(root, None, True)
+    run_build(root, cfg, serve=True)
+    write_tree(docs, {"blog/posts/2024-01-02-b.md": post("2024-01-02", "B", body="Beta text.")})
+    again = make_config(root, None, False)  # MkDocs itself warns about dirty builds
+    again.plugins.on_startup(command="serve", dirty=True)
+    build(again, dirty=True, serve_url="http://127.0.0.1:8000/")
+    site = Site(root=root, site_dir=Path(again.site_dir), config=again)
+    excerpts = [
+        e.get_text(strip=True)
+        for e in site.soup("blog/index.html").select(".blogpost-card__excerpt")
+    ]
+    assert excerpts == ["Beta text.", "Alpha excerpt here."]
