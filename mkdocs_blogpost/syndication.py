@@ -154,8 +154,13 @@ class Syndication:
         published = [p for p in listed if p.status == "published"]
         groups: list[tuple[str, str, str, list[Post]]] = [("blog", "", self.blog_dir, published)]
         for kind, enabled, folder, get in (
-            ("tag", self.options.feed_tags, "tags", _tags),
-            ("category", self.options.feed_categories, "categories", _categories),
+            ("tag", self.options.feed_tags, self.options.tags_dir.strip("/"), _tags),
+            (
+                "category",
+                self.options.feed_categories,
+                self.options.categories_dir.strip("/"),
+                _categories,
+            ),
         ):
             if not enabled:
                 continue

@@ -360,9 +360,9 @@ def test_per_tag_and_category_feeds(build_site: BuildSite) -> None:
     assert "C++" in cpp.feed.title
     docs_atom = feedparser.parse(site.path("blog/tags/docs/atom.xml").read_bytes())
     assert [e.title for e in docs_atom.entries] == EXPECTED_ORDER[:2]
-    notes = json.loads(site.read("blog/categories/notes/feed.json"))
+    notes = json.loads(site.read("blog/category/notes/feed.json"))
     assert [i["title"] for i in notes["items"]] == ["Winter notes", "Old one"]
-    assert notes["feed_url"] == SITE + "blog/categories/notes/feed.json"
+    assert notes["feed_url"] == SITE + "blog/category/notes/feed.json"
     # No feed for a tag that only drafts or future posts carry... nor for unknown ones.
     assert not site.exists("blog/tags/secret/feed.xml")
     off = build_site(BLOG)
