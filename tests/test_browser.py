@@ -13,17 +13,14 @@ they fail: CI must run them.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from browser_support import launch_chromium, serve_directory, unavailable
 from conftest import run_build
 from mkdocs.config import load_config
 
@@ -32,58 +29,16 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "example-site" / "mkdocs.yml"
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 POST_URL = "blog/2024/06/30/shipping-docs-like-code/"
 QUOTE = "Documentation that is not reviewed is documentation that nobody owns."
 CAPTION = "The build dashboard on the first day of docs-as-code"
 TWEET_BLUE = "rgb(29, 155, 240)"
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}; CI must run the browser checks (install it, see .ci/run)")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        _unavailable(f"headless Chromium not found at {CHROMIUM}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - a test dependency
-        _unavailable("Playwright for Python is not installed (pip install -e '.[test]')")
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
-
-
-def _serve(directory: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with launch_chromium() as instance:
+        yield instance
 
 
 def _build_and_serve(theme: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -93,7 +48,8 @@ def _build_and_serve(theme: str, tmp_path_factory: pytest.TempPathFactory) -> It
         overrides["theme"] = {"name": theme}
     cfg = load_config(config_file=str(EXAMPLE), strict=True, **overrides)
     run_build(root, cfg)
-    yield from _serve(Path(cfg.site_dir))
+    with serve_directory(Path(cfg.site_dir)) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -289,7 +245,7 @@ def test_standalone_themes(browser: Any, standalone: tuple[str, str]) -> None:
 def test_missing_chromium_skips_locally_and_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI must run the browser checks"):
-        _unavailable("headless Chromium not found")
+        unavailable("headless Chromium not found")
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception, match="not found"):
-        _unavailable("headless Chromium not found")
+        unavailable("headless Chromium not found")
