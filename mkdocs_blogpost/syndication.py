@@ -165,7 +165,8 @@ class Syndication:
             if not enabled:
                 continue
             # The same function and input as the tag and category pages, so the slugs match.
-            for term in group_terms(listed, get, kind):
+            # The tag pages group the same posts and already report slug collisions.
+            for term in group_terms(listed, get, kind, report=not self.options.blog_pages):
                 term_posts = [p for p in term.posts if p.status == "published"]
                 if term_posts:
                     groups.append(
