@@ -304,7 +304,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     def _url_of(self, src_uri: str | None) -> str | None:
         if src_uri is None or self.files is None:
             return None
-        file = self.files.get_file_from_path(src_uri)
+        # Listings ask tens of times per post: a plain dict lookup first, as
+        # `get_file_from_path` builds a PurePath on every call (issue 7).
+        file = self.files.src_uris.get(src_uri) or self.files.get_file_from_path(src_uri)
         return file.url if file is not None else None
 
     def _site_cover_url(self, post: Post) -> str | None:

@@ -84,3 +84,24 @@ def test_count_words_matches_the_reference_definition(text: str) -> None:
     cjk = len(_CJK_RE.findall(text))
     expected = len(_OLD_WORD_RE.findall(_CJK_RE.sub(" ", text)))
     assert count_words(text) == (expected, cjk)
+
+
+def test_url_of_fast_path_agrees_with_mkdocs_lookup() -> None:
+    from mkdocs.structure.files import File, Files
+
+    from mkdocs_blogpost.plugin import BlogpostPlugin
+
+    files = Files(
+        [
+            File("blog/posts/2024-01-01-a.md", "/docs", "/site", use_directory_urls=True),
+            File("assets/img/x.png", "/docs", "/site", use_directory_urls=True),
+        ]
+    )
+    plugin = BlogpostPlugin()
+    plugin.files = files
+    assert plugin._url_of("blog/posts/2024-01-01-a.md") == "blog/posts/2024-01-01-a/"
+    assert plugin._url_of("assets/img/x.png") == "assets/img/x.png"
+    # Paths MkDocs would normalise still resolve, through its own lookup.
+    assert plugin._url_of("./assets//img/x.png") == "assets/img/x.png"
+    assert plugin._url_of("assets/img/missing.png") is None
+    assert plugin._url_of(None) is None
