@@ -123,13 +123,20 @@ def format_date(value: dt.datetime, locale: str, date_format: str = "long") -> s
 
     Falls back to ISO format when Babel does not know the locale.
     """
+    return _format_day(value.date(), locale, date_format)
+
+
+# Listings show each post's date on many pages (index, tags, categories, archive,
+# authors): remember Babel's answer, which costs far more than a dict lookup (issue 7).
+@lru_cache(maxsize=8192)
+def _format_day(day: dt.date, locale: str, date_format: str) -> str:
     from babel.core import UnknownLocaleError
     from babel.dates import format_date as babel_format_date
 
     try:
-        return babel_format_date(value.date(), format=date_format, locale=locale)
+        return babel_format_date(day, format=date_format, locale=locale)
     except (UnknownLocaleError, ValueError):
         try:
-            return babel_format_date(value.date(), format=date_format, locale="en")
+            return babel_format_date(day, format=date_format, locale="en")
         except ValueError:
-            return value.date().isoformat()
+            return day.isoformat()

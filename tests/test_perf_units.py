@@ -105,3 +105,18 @@ def test_url_of_fast_path_agrees_with_mkdocs_lookup() -> None:
     assert plugin._url_of("./assets//img/x.png") == "assets/img/x.png"
     assert plugin._url_of("assets/img/missing.png") is None
     assert plugin._url_of(None) is None
+
+
+def test_format_date_is_remembered_and_unchanged() -> None:
+    from babel.dates import format_date as babel_format_date
+
+    from mkdocs_blogpost.dates import _format_day, format_date
+
+    when = dt.datetime(2023, 2, 16, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    for locale, pattern in [("en", "long"), ("fr", "long"), ("de", "d. MMMM y"), ("ja", "full")]:
+        expected = babel_format_date(when.date(), format=pattern, locale=locale)
+        before = _format_day.cache_info().hits
+        assert format_date(when, locale, pattern) == expected
+        assert format_date(when, locale, pattern) == expected
+        assert _format_day.cache_info().hits >= before + 1
+    assert format_date(when, "xx-nowhere", "long") == "February 16, 2023"
