@@ -44,6 +44,18 @@ log = get_plugin_logger(__name__)
 CSS_PATH = "assets/blogpost/blogpost.css"
 
 
+def _first_bad_byte(file: File) -> tuple[str, int | None]:
+    """Describe where a file stops being UTF-8: the reader's error only knows its chunk."""
+    try:
+        raw = file.content_bytes
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return f"byte {exc.start}: {exc.reason}", raw[: exc.start].count(b"\n") + 1
+    except OSError:
+        pass
+    return "undecodable bytes", None
+
+
 class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     """Turn Jekyll-style posts in the docs tree into a blog inside the MkDocs site."""
 
@@ -115,11 +127,13 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         for file in candidates:
             try:
                 source = file.content_string
-            except UnicodeDecodeError as exc:
+            except UnicodeDecodeError:
+                where, line = _first_bad_byte(file)
                 warn(
                     file.src_uri,
-                    f"is not UTF-8 text (byte {exc.start}: {exc.reason}); save it as UTF-8. "
+                    f"is not UTF-8 text ({where}); save it as UTF-8. "
                     "The post is left out of the site",
+                    line,
                 )
                 files.remove(file)
                 continue
@@ -140,7 +154,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             self.posts[file.src_uri] = post
             dated.append(post)
 
-        taken = {f.dest_uri for f in files if f.src_uri not in self.posts}
+        # Undated posts keep their own URL as plain pages: no dated post may take it.
+        dated_uris = {p.src_uri for p in dated}
+        taken = {f.dest_uri for f in files if f.src_uri not in dated_uris}
         resolve_urls(dated, self.config.post_url_format, config.use_directory_urls, taken)
         for post in dated:
             self._move(files.get_file_from_path(post.src_uri), post, config)
