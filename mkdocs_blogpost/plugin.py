@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from .config import BlogpostConfig
 from .dates import DateError, get_timezone
+from .guards import MalformedUrlExtension
 from .head import has_meta_description, inject_head, meta_tag
 from .i18n import Translator, resolve_language
 from .posts import PostContext, is_post_path, is_visible, read_post, resolve_urls, warn
@@ -70,6 +71,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.translator = Translator("en")
         self.locale = "en"
         self.env: jinja2.Environment | None = None
+        self._rendering: File | None = None
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -97,6 +99,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             config.extra_css.insert(0, CSS_PATH)
         self.env = make_environment(config.theme.dirs, self.translator)
         self.now = dt.datetime.now(dt.timezone.utc)
+        # issue 8: a malformed link URL must be a warning, not a traceback from MkDocs.
+        if not any(isinstance(e, MalformedUrlExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(MalformedUrlExtension(self._report_bad_url))
         return config
 
     # -- reading posts ---------------------------------------------------------------------
@@ -185,10 +190,29 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Give the page the post's normalised metadata."""
+        self._rendering = page.file
         post = self.posts.get(page.file.src_uri)
         if post is not None:
             page.meta = dict(post.meta)
         return markdown
+
+    def _report_bad_url(self, url: str) -> None:
+        file = self._rendering
+        if file is None:  # pragma: no cover - Markdown outside a page render
+            return
+        line: int | None = None
+        try:
+            index = file.content_string.find(url)
+        except (OSError, UnicodeDecodeError):  # pragma: no cover - the page was just read
+            index = -1
+        if index >= 0:
+            line = file.content_string.count("\n", 0, index) + 1
+        warn(
+            file.src_uri,
+            f"the link or image URL {url!r} is not a valid URL; it is shown as plain text. "
+            "Fix the URL",
+            line,
+        )
 
     # -- rendered posts --------------------------------------------------------------------
 

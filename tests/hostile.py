@@ -55,6 +55,18 @@ def build_corpus() -> list[Case]:
 
     # -- valid posts, some written carelessly ------------------------------------------
     add(_case("2024-03-01-plain.md", "title: Plain post", url="blog/2024/03/01/plain/"))
+    add(
+        Case(
+            name="broken-link.md",
+            content=(
+                b"---\ntitle: Broken link\ndate: 2024-03-01 08:00\n---\n"
+                b"MARKBROKENLINK with [a broken link](http://[oops) and ![img](https://[x/y.png).\n"
+            ),
+            url="blog/2024/03/01/broken-link/",
+            title="Broken link",
+            warnings=[(":5:", "'http://[oops'"), (":5:", "'https://[x/y.png'")],
+        )
+    )
     bom = Case(
         name="bom-crlf.md",
         content=(

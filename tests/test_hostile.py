@@ -191,3 +191,25 @@ def test_dated_post_cannot_take_an_undated_posts_url(build_site: BuildSite) -> N
     assert "UNDATED" in site.read("blog/posts/plain/index.html")
     assert "TAKER" in site.read("blog/posts/plain-2/index.html")
     assert any("already used" in w for w in site.warnings)
+
+
+def test_malformed_link_is_a_warning_not_a_traceback(build_site: BuildSite) -> None:
+    # MkDocs alone aborts the whole build with a ValueError traceback on these links.
+    site = build_site(
+        {
+            "about.md": "# About\n\nSee [the host](http://[::1) and ![pic](https://[bad/p.png).\n",
+            "blog/posts/2024-01-01-x.md": "---\ntitle: X\n---\n\nText\n\n[bad](A://[) here.\n",
+        },
+        strict=False,
+    )
+    about = site.soup("about/index.html")
+    assert "See the host and pic." in about.get_text(" ", strip=True).replace(" .", ".")
+    assert about.select('a[href*="["]') == [] and about.select('img[src*="["]') == []
+    assert any(
+        w.endswith(
+            "about.md:3: the link or image URL 'http://[::1' is not a valid URL; it is shown as plain text. Fix the URL"
+        )
+        for w in site.warnings
+    ), site.warnings
+    assert any("blog/posts/2024-01-01-x.md:7:" in w and "'A://['" in w for w in site.warnings)
+    assert "bad here" in site.soup("blog/2024/01/01/x/index.html").get_text(" ", strip=True)
