@@ -61,3 +61,42 @@ class BlogpostConfig(base.Config):
 
     header = c.Type(bool, default=True)
     """Add the post header (title, date, reading time, authors, cover, tags) to each post."""
+
+    # --- issue 5: feeds, metadata, redirects ---
+
+    feeds = c.Type(bool, default=True)
+    """Write the blog's feeds (`blog/feed.xml`, `blog/atom.xml`, `blog/feed.json`).
+
+    Feeds need absolute links, so they are skipped (with a warning) without `site_url`.
+    """
+
+    feed_formats = c.ListOfItems(c.Choice(("rss", "atom", "json")), default=["rss", "atom", "json"])
+    """Feed formats to write: `rss` (RSS 2.0), `atom` (Atom 1.0), `json` (JSON Feed 1.1)."""
+
+    feed_length = c.Type(int, default=20)
+    """Number of newest posts in each feed; `0` puts every post in."""
+
+    feed_full_content = c.Type(bool, default=True)
+    """Put each post's whole text in the feeds; off, only its excerpt."""
+
+    feed_title = c.Optional(c.Type(str))
+    """Title of the feeds; by default the `site_name`."""
+
+    feed_tags = c.Type(bool, default=False)
+    """Also write a feed per tag, at `<blog_dir>/tags/<slug>/feed.xml` (and the other formats)."""
+
+    feed_categories = c.Type(bool, default=False)
+    """Also write a feed per category, at `<blog_dir>/categories/<slug>/feed.xml` (and others)."""
+
+    feed_build_date = c.Type(bool, default=False)
+    """Stamp feeds with the build's clock time. Off, the newest post's date is used, so the
+    same sources always give byte-identical feeds."""
+
+    meta_tags = c.Type(bool, default=True)
+    """Add OpenGraph, Twitter card, JSON-LD, canonical and feed links to blog pages' heads."""
+
+    twitter_site = c.Optional(c.Type(str))
+    """The site's handle on X/Twitter (`@example`), for the `twitter:site` card tag."""
+
+    redirects = c.Type(bool, default=True)
+    """Write redirect pages for the old URLs listed in posts' `redirect_from`."""

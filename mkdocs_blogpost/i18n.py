@@ -45,6 +45,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "quote": "Quote",
         "view_on_github": "View on GitHub",
         "subscribe": "Subscribe",
+        "redirecting": "Redirecting…",
+        "moved_to": "This page has moved to",
     },
     "de": {
         "min_read": "{minutes} Min. Lesezeit",
@@ -81,6 +83,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "quote": "Zitat",
         "view_on_github": "Auf GitHub ansehen",
         "subscribe": "Abonnieren",
+        "redirecting": "Weiterleitung…",
+        "moved_to": "Diese Seite ist umgezogen nach",
     },
     "fr": {
         "min_read": "{minutes} min de lecture",
@@ -117,6 +121,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "quote": "Citation",
         "view_on_github": "Voir sur GitHub",
         "subscribe": "S’abonner",
+        "redirecting": "Redirection…",
+        "moved_to": "Cette page a été déplacée vers",
     },
     "es": {
         "min_read": "{minutes} min de lectura",
@@ -153,6 +159,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "quote": "Cita",
         "view_on_github": "Ver en GitHub",
         "subscribe": "Suscribirse",
+        "redirecting": "Redirigiendo…",
+        "moved_to": "Esta página se ha trasladado a",
     },
     "zh": {
         "min_read": "阅读时间 {minutes} 分钟",
@@ -189,6 +197,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "quote": "引用",
         "view_on_github": "在 GitHub 上查看",
         "subscribe": "订阅",
+        "redirecting": "正在跳转…",
+        "moved_to": "此页面已移至",
     },
 }
 

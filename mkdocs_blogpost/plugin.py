@@ -6,7 +6,8 @@ Build order, as MkDocs calls us:
 2. `on_files`: read every post's front matter once, decide URLs and drafts.
 3. `on_page_read_source` / `on_page_markdown`: hand MkDocs the body and normalised meta.
 4. `on_page_content`: reading time, then the post header, on HTML rendered once.
-5. `on_post_page`: head tags themes do not write themselves.
+5. `on_env`: feeds written from the rendered posts (`syndication.py`).
+6. `on_post_page`: head tags themes do not write themselves.
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ from mkdocs.utils import get_relative_url
 from .config import BlogpostConfig
 from .dates import DateError, get_timezone
 from .guards import MalformedUrlExtension
-from .head import has_meta_description, inject_head, meta_tag
 from .i18n import Translator, resolve_language
 from .posts import PostContext, is_post_path, is_visible, read_post, resolve_urls, warn
 from .render import TEMPLATES_DIR, make_environment, render_post_header
+from .syndication import Syndication
 from .text import count_words, html_to_text, reading_minutes
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.locale = "en"
         self.env: jinja2.Environment | None = None
         self._rendering: File | None = None
+        self.syndication: Syndication | None = None
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -102,6 +104,16 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         # issue 8: a malformed link URL must be a warning, not a traceback from MkDocs.
         if not any(isinstance(e, MalformedUrlExtension) for e in config.markdown_extensions):
             config.markdown_extensions.append(MalformedUrlExtension(self._report_bad_url))
+        if self.config.feed_length < 0:
+            raise PluginError("blogpost: option 'feed_length' must be 0 (all posts) or more")
+        self.syndication = Syndication(
+            self.config,
+            config,
+            translator=self.translator,
+            locale=self.locale,
+            env=self.env,
+            now=self.now,
+        )
         return config
 
     # -- reading posts ---------------------------------------------------------------------
@@ -165,6 +177,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         resolve_urls(dated, self.config.post_url_format, config.use_directory_urls, taken)
         for post in dated:
             self._move(files.get_file_from_path(post.src_uri), post, config)
+        if self.syndication is not None:
+            self.syndication.plan(files, self._dated_posts(), self.visible_posts())
         return files
 
     @staticmethod
@@ -254,15 +268,22 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             return None
         return get_relative_url(target.url, page.url)
 
+    # Late (-50): every post is rendered by now, and MkDocs copies static files (our
+    # feeds) after this event, so the feed documents are written here.
+    @event_priority(-50)
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        """Write the feeds from the posts' rendered HTML."""
+        if self.config.enabled and self.syndication is not None:
+            self.syndication.fill(files, self._dated_posts())
+        return env
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Write the post's meta description where the theme does not."""
-        post = self.posts.get(page.file.src_uri)
-        if post is None or not post.description:
+        """Write head tags themes do not: description, social cards, feed links."""
+        if not self.config.enabled or self.syndication is None:
             return output
-        head_end = output.find("</head>")
-        if head_end < 0 or has_meta_description(output[:head_end]):
-            return output
-        return inject_head(output, [meta_tag("description", post.description)])
+        return self.syndication.head(output, page, self.posts.get(page.file.src_uri))
 
     # -- helpers for other modules --------------------------------------------------------
 
@@ -276,6 +297,10 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         ]
         listed.sort(key=lambda p: (p.date, p.src_uri), reverse=True)
         return listed
+
+    def _dated_posts(self) -> list[Post]:
+        """Every dated post in this build (drafts only under serve), by source path."""
+        return [p for p in self.posts.values() if p.date is not None]
 
     def post_url(self, post: Post, relative_to: str) -> str:
         """URL of `post` from the page at URL `relative_to`."""

@@ -1,0 +1,257 @@
+"""Search-engine and social metadata for the `<head>` of blog pages, whatever the theme.
+
+Pure string work on the page MkDocs built: tags the theme already wrote are replaced or
+left alone, never written twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .head import inject_head, meta_tag
+
+__all__ = [
+    "ArticleMeta",
+    "FeedLink",
+    "alternate_links",
+    "article_tags",
+    "drop_pagination_links",
+    "head_part",
+    "json_ld_script",
+    "link_tag",
+    "listing_tags",
+    "set_canonical",
+    "set_meta_description",
+]
+
+_HEAD_END_RE = re.compile(r"</head\s*>", re.IGNORECASE)
+_DESCRIPTION_TAG_RE = re.compile(
+    r"""<meta\s+name=["']description["'][^>]*>""", re.IGNORECASE | re.DOTALL
+)
+_CANONICAL_TAG_RE = re.compile(
+    r"""<link\s+[^>]*rel=["']canonical["'][^>]*>""", re.IGNORECASE | re.DOTALL
+)
+_PAGINATION_TAG_RE = re.compile(
+    r"""[ \t]*<link\s+[^>]*rel=["'](?:prev|next)["'][^>]*>[ \t]*\n?""", re.IGNORECASE | re.DOTALL
+)
+_OG_RE = re.compile(r"""<meta\s+property=["']og:title["']""", re.IGNORECASE)
+_TWITTER_RE = re.compile(r"""<meta\s+name=["']twitter:card["']""", re.IGNORECASE)
+_JSON_LD_RE = re.compile(r"""<script\s+type=["']application/ld\+json["']""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed to announce with `<link rel="alternate">`."""
+
+    href: str
+    media_type: str
+    title: str
+
+
+@dataclass
+class ArticleMeta:
+    """What a post's head tags say about it. URLs are absolute, or `None` when unknown.
+
+    Attributes:
+        title: Plain-text title.
+        description: Plain-text description.
+        url: Canonical URL of the post.
+        published: Publication date.
+        updated: Last change, when known.
+        image: Cover image URL.
+        image_alt: Text describing the cover.
+        tags: Tag names.
+        categories: Category names.
+        authors: Author names.
+        site_name: The site's name.
+        language: Language tag (`en`, `pt-BR`).
+        twitter_site: The site's handle, with its `@`.
+    """
+
+    title: str
+    description: str
+    url: str | None
+    published: dt.datetime
+    updated: dt.datetime | None = None
+    image: str | None = None
+    image_alt: str = ""
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    site_name: str = ""
+    language: str = "en"
+    twitter_site: str | None = None
+
+
+def head_part(output: str) -> str:
+    """Return the page up to `</head>` (all of it when there is no head)."""
+    match = _HEAD_END_RE.search(output)
+    return output[: match.start()] if match else output
+
+
+def link_tag(rel: str, href: str, **attrs: str) -> str:
+    """Return `<link rel=... href=...>` with every value escaped."""
+    extra = "".join(f' {html.escape(k)}="{html.escape(v)}"' for k, v in attrs.items())
+    return f'<link rel="{html.escape(rel)}" href="{html.escape(href)}"{extra}>'
+
+
+def set_meta_description(output: str, text: str) -> str:
+    """Make the page's meta description `text`: replace the theme's, or add one."""
+    tag = meta_tag("description", text)
+    head = head_part(output)
+    match = _DESCRIPTION_TAG_RE.search(head)
+    if match is None:
+        return inject_head(output, [tag])
+    return output[: match.start()] + tag + output[match.end() :]
+
+
+def set_canonical(output: str, url: str, *, replace: bool) -> str:
+    """Give the page a canonical link: add one, or (with `replace`) overwrite the theme's."""
+    tag = link_tag("canonical", url)
+    head = head_part(output)
+    match = _CANONICAL_TAG_RE.search(head)
+    if match is None:
+        return inject_head(output, [tag])
+    if not replace:
+        return output
+    return output[: match.start()] + tag + output[match.end() :]
+
+
+def drop_pagination_links(output: str) -> str:
+    """Remove the theme's `rel="prev"/"next"` links (its navigation neighbours) from the head."""
+    head = head_part(output)
+    cleaned = _PAGINATION_TAG_RE.sub("", head)
+    return output if cleaned == head else cleaned + output[len(head) :]
+
+
+def alternate_links(feeds: Sequence[FeedLink]) -> list[str]:
+    """Return the autodiscovery `<link rel="alternate">` tags for `feeds`."""
+    return [link_tag("alternate", f.href, type=f.media_type, title=f.title) for f in feeds]
+
+
+def article_tags(meta: ArticleMeta, head: str) -> list[str]:
+    """Return OpenGraph, Twitter card and JSON-LD tags for a post.
+
+    Groups the theme (or another plugin) already wrote in `head` are left out.
+    """
+    tags: list[str] = []
+    if _OG_RE.search(head) is None:
+        tags += _og_common("article", meta.title, meta.description, meta.url, meta.site_name)
+        if meta.image:
+            tags.append(meta_tag("og:image", meta.image, attribute="property"))
+            if meta.image_alt:
+                tags.append(meta_tag("og:image:alt", meta.image_alt, attribute="property"))
+        tags.append(meta_tag("article:published_time", _iso(meta.published), attribute="property"))
+        if meta.updated is not None:
+            tags.append(meta_tag("article:modified_time", _iso(meta.updated), attribute="property"))
+        if meta.categories:
+            tags.append(meta_tag("article:section", meta.categories[0], attribute="property"))
+        tags += [meta_tag("article:tag", tag, attribute="property") for tag in meta.tags]
+    if _TWITTER_RE.search(head) is None:
+        tags += _twitter(
+            meta.title, meta.description, meta.image, meta.image_alt, meta.twitter_site
+        )
+    if _JSON_LD_RE.search(head) is None:
+        tags.append(json_ld_script(_blog_posting(meta)))
+    return tags
+
+
+def listing_tags(
+    *,
+    title: str,
+    description: str,
+    url: str | None,
+    prev_url: str | None,
+    next_url: str | None,
+    site_name: str,
+    twitter_site: str | None,
+    head: str,
+) -> list[str]:
+    """Return the head tags of a listing page: pagination links, OpenGraph, Twitter card."""
+    tags: list[str] = []
+    if prev_url:
+        tags.append(link_tag("prev", prev_url))
+    if next_url:
+        tags.append(link_tag("next", next_url))
+    if _OG_RE.search(head) is None:
+        tags += _og_common("website", title, description, url, site_name)
+    if _TWITTER_RE.search(head) is None:
+        tags += _twitter(title, description, None, "", twitter_site)
+    return tags
+
+
+def json_ld_script(data: dict[str, Any]) -> str:
+    """Return a JSON-LD `<script>` that no text inside it can close early."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # `</script>` (any case) or `<!--` inside a string would end or confuse the script
+    # element; JSON allows `\u` escapes, so the markup characters are written that way.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def _og_common(
+    kind: str, title: str, description: str, url: str | None, site_name: str
+) -> list[str]:
+    tags = [meta_tag("og:type", kind, attribute="property")]
+    tags.append(meta_tag("og:title", title, attribute="property"))
+    if description:
+        tags.append(meta_tag("og:description", description, attribute="property"))
+    if url:
+        tags.append(meta_tag("og:url", url, attribute="property"))
+    if site_name:
+        tags.append(meta_tag("og:site_name", site_name, attribute="property"))
+    return tags
+
+
+def _twitter(
+    title: str, description: str, image: str | None, image_alt: str, twitter_site: str | None
+) -> list[str]:
+    tags = [meta_tag("twitter:card", "summary_large_image" if image else "summary")]
+    if twitter_site:
+        tags.append(meta_tag("twitter:site", twitter_site))
+    tags.append(meta_tag("twitter:title", title))
+    if description:
+        tags.append(meta_tag("twitter:description", description))
+    if image:
+        tags.append(meta_tag("twitter:image", image))
+        if image_alt:
+            tags.append(meta_tag("twitter:image:alt", image_alt))
+    return tags
+
+
+def _blog_posting(meta: ArticleMeta) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": meta.title,
+    }
+    if meta.description:
+        data["description"] = meta.description
+    if meta.url:
+        data["url"] = meta.url
+        data["mainEntityOfPage"] = {"@type": "WebPage", "@id": meta.url}
+    data["datePublished"] = _iso(meta.published)
+    data["dateModified"] = _iso(meta.updated or meta.published)
+    if meta.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in meta.authors]
+    if meta.image:
+        data["image"] = [meta.image]
+    if meta.tags:
+        data["keywords"] = ", ".join(meta.tags)
+    if meta.categories:
+        data["articleSection"] = list(meta.categories)
+    if meta.language:
+        data["inLanguage"] = meta.language
+    if meta.site_name:
+        data["publisher"] = {"@type": "Organization", "name": meta.site_name}
+    return data
+
+
+def _iso(value: dt.datetime) -> str:
+    return value.isoformat(timespec="seconds")
