@@ -21,6 +21,7 @@ TOKEN = "pwn"
 
 _BAD_SCHEME_RE = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
 _RAW_TEXT_RE = re.compile(r"<(title|textarea)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_DATA_SCRIPT_TYPES = ("application/ld+json", "application/json")
 _URL_ATTRS = ("href", "src", "action", "formaction", "poster", "xlink:href", "srcset")
 # Feed fields that readers render as HTML (RSS description/content, Atom type="html").
 _XML_HTML_FIELDS = {"description", "encoded", "content", "summary"}
@@ -32,7 +33,13 @@ def html_injections(markup: str, where: str) -> list[str]:
     soup = BeautifulSoup(markup, "html.parser")
     for tag in soup.find_all(True):
         assert isinstance(tag, Tag)
-        if tag.name in ("script", "iframe", "object", "embed", "svg") and TOKEN in str(tag):
+        if tag.name == "script" and tag.get("type") in _DATA_SCRIPT_TYPES:
+            # Data, not code; but a value that broke out of it leaves invalid JSON behind.
+            try:
+                json.loads(tag.string or "")
+            except ValueError:
+                problems.append(f"{where}: broken JSON data block: {str(tag)[:120]}")
+        elif tag.name in ("script", "iframe", "object", "embed", "svg") and TOKEN in str(tag):
             problems.append(f"{where}: injected <{tag.name}>: {str(tag)[:120]}")
         for name, value in tag.attrs.items():
             text = " ".join(value) if isinstance(value, list) else str(value)

@@ -17,6 +17,7 @@ from safety import html_injections, json_injections, site_injections, xml_inject
         '<meta http-equiv="refresh" content="0;url=javascript:pwn()">',
         "<title><b>pwn</b></title>",
         '<meta name="author" content=""><script>pwn(4)</script>">',
+        '<script type="application/ld+json">{"a": "</script><script>pwn(5)</script>"}</script>',
     ],
 )
 def test_checker_finds_injections(markup: str) -> None:
@@ -31,6 +32,7 @@ def test_checker_finds_injections(markup: str) -> None:
         "<title>&lt;b&gt;pwn&lt;/b&gt;</title>",
         '<a href="https://example.org/javascript:pwn">x</a>',
         "<pre><code>&lt;script&gt;pwn()&lt;/script&gt;</code></pre>",
+        '<script type="application/ld+json">{"a": "\\u003cscript\\u003epwn()"}</script>',
     ],
 )
 def test_checker_accepts_escaped_text(markup: str) -> None:
