@@ -13,6 +13,7 @@ Build order, as MkDocs calls us:
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import posixpath
 from typing import TYPE_CHECKING
@@ -20,14 +21,19 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from .config import BlogpostConfig
 from .dates import DateError, get_timezone
+from .frontmatter import to_bool
 from .guards import MalformedUrlExtension
 from .i18n import Translator, resolve_language
+from .jekyll_links import JekyllLinksExtension, LinkState
+from .migrate import LinkIndex, LiquidContext, convert_liquid, valid_github
 from .posts import PostContext, is_post_path, is_visible, read_post, resolve_urls, warn
 from .render import TEMPLATES_DIR, make_environment, render_post_header
+from .switches import hide_toc, inject_mathjax
 from .syndication import Syndication
 from .text import count_words, html_to_text, reading_minutes
 
@@ -35,7 +41,9 @@ if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
     from .models import Post
 
@@ -74,6 +82,15 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.env: jinja2.Environment | None = None
         self._rendering: File | None = None
         self.syndication: Syndication | None = None
+        # --- issue 6: migration ---
+        if not hasattr(self, "stats"):
+            self.stats: dict[str, int] = {}
+        self.stats.clear()
+        self.links = LinkState()
+        self.math_pages: set[str] = set()
+        self.no_toc_pages: set[str] = set()
+        self.github_urls: dict[str, str] = {}
+        self.site_url = ""
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -114,7 +131,25 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             env=self.env,
             now=self.now,
         )
+        self._setup_migration(config)
         return config
+
+    def _setup_migration(self, config: MkDocsConfig) -> None:
+        """Issue 6: register the link rewriter and start counting this build's warnings."""
+        self.site_url = config.site_url or ""
+        # A site that configures arithmatex itself also loads its own math renderer.
+        self.site_math = any(
+            ext == "pymdownx.arithmatex"
+            for ext in config.markdown_extensions
+            if isinstance(ext, str)
+        )
+        config.markdown_extensions = [
+            ext for ext in config.markdown_extensions if not isinstance(ext, JekyllLinksExtension)
+        ]
+        config.markdown_extensions.append(
+            JekyllLinksExtension(self.links, math_available=not self.site_math)
+        )
+        _WARNINGS.start(self.config.posts_dir)
 
     # -- reading posts ---------------------------------------------------------------------
 
@@ -177,9 +212,21 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         resolve_urls(dated, self.config.post_url_format, config.use_directory_urls, taken)
         for post in dated:
             self._move(files.get_file_from_path(post.src_uri), post, config)
+        self._index_links(files)
         if self.syndication is not None:
             self.syndication.plan(files, self._dated_posts(), self.visible_posts())
         return files
+
+    def _index_links(self, files: Files) -> None:
+        """Issue 6: what links in posts may point to, built once per build."""
+        index = LinkIndex(files={f.src_uri for f in files})
+        for post in self.posts.values():
+            if post.src_uri not in index.files:  # a draft left out of this build
+                continue
+            date = (post.date.year, post.date.month, post.date.day) if post.date else None
+            index.add_post(post.src_uri, post.slug, post.url, date)
+        self.links.index = index
+        self.links.urls = {f.src_uri: f.url for f in files}
 
     @staticmethod
     def _move(file: File | None, post: Post, config: MkDocsConfig) -> None:
@@ -206,9 +253,61 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         """Give the page the post's normalised metadata."""
         self._rendering = page.file
         post = self.posts.get(page.file.src_uri)
-        if post is not None:
-            page.meta = dict(post.meta)
-        return markdown
+        if post is None:
+            self.links.end()
+            return markdown
+        page.meta = dict(post.meta)
+        return self._migrate_markdown(markdown, post, page)
+
+    def _migrate_markdown(self, markdown: str, post: Post, page: Page) -> str:
+        """Issue 6: Liquid idioms, per-post switches, and links of the page about to render."""
+        src = post.src_uri
+        math = self._switch(post, "mathjax", default=False) and not self.site_math
+        if math:
+            self.math_pages.add(src)
+        if "toc" in post.meta:
+            show = self._switch(post, "toc", default=True)
+            hide_toc(page.meta, show)
+            if not show:
+                self.no_toc_pages.add(src)
+        github = post.meta.get("github")
+        if github:
+            url = valid_github(github)
+            if url is None:
+                warn(
+                    src,
+                    f"front matter 'github: {github}' is not a GitHub path; write "
+                    "'owner/repo' or 'owner/repo/tree/main/folder' (no link is shown)",
+                    post.line_of("github"),
+                )
+            else:
+                self.github_urls[src] = url
+        ctx = LiquidContext(
+            post_path=self.links.index.post_path,
+            from_dir=posixpath.dirname(src),
+            site_url=self.site_url,
+            inline_math=math,
+        )
+        result = convert_liquid(markdown, ctx)
+        for problem in result.problems:
+            warn(src, problem.message, post.body_line + problem.line)
+        self.stats["liquid"] = self.stats.get("liquid", 0) + result.converted
+        self.links.begin(src, page.url, math=math, source=markdown, first_line=post.body_line)
+        return result.markdown
+
+    @staticmethod
+    def _switch(post: Post, key: str, *, default: bool) -> bool:
+        if key not in post.meta:
+            return default
+        value = to_bool(post.meta[key])
+        if value is None:
+            warn(
+                post.src_uri,
+                f"front matter '{key}: {post.meta[key]}' is not a switch; write yes or no",
+                post.line_of(key),
+            )
+            return default
+        return value
 
     def _report_bad_url(self, url: str) -> None:
         file = self._rendering
@@ -237,6 +336,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Measure the post, keep its HTML for listings and feeds, and add its header."""
+        self.links.end()
         post = self.posts.get(page.file.src_uri)
         if post is None:
             return html
@@ -247,16 +347,37 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         )
         post.html = html
         if not self.config.header or self.env is None:
-            return html
-        return render_post_header(
-            self.env,
+            return html + self._github_link(post)
+        return self._github_link(
             post,
-            content=html,
-            locale=self.locale,
-            date_format=self.config.date_format,
-            cover_url=self._cover_url(post, page, files),
-            tags=[{"name": tag, "url": None} for tag in post.tags],
+            render_post_header(
+                self.env,
+                post,
+                content=html,
+                locale=self.locale,
+                date_format=self.config.date_format,
+                cover_url=self._cover_url(post, page, files),
+                tags=[{"name": tag, "url": None} for tag in post.tags],
+            ),
         )
+
+    def _github_link(self, post: Post, html: str = "") -> str:
+        """Issue 6: the post's "View on GitHub" link, after its content."""
+        url = self.github_urls.get(post.src_uri)
+        if url is None or self.env is None:
+            return html
+        link = self.env.get_template("blogpost/fragments/github-link.html").render(url=url)
+        return html + link
+
+    # Late (-100): search plugins index the page's table of contents first.
+    @event_priority(-100)
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Issue 6: drop the table of contents of posts with `toc: no`, in every theme."""
+        if page.file.src_uri in self.no_toc_pages:
+            page.toc = get_toc([])
+        return context
 
     def _cover_url(self, post: Post, page: Page, files: Files) -> str | None:
         if post.cover is None:
@@ -280,10 +401,25 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Write head tags themes do not: description, social cards, feed links."""
+        """Write head tags themes do not: description, social cards, feed links, MathJax."""
+        if page.file.src_uri in self.math_pages:
+            output = inject_mathjax(output)
         if not self.config.enabled or self.syndication is None:
             return output
         return self.syndication.head(output, page, self.posts.get(page.file.src_uri))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Issue 6: one line saying what the migration did in this build."""
+        warnings = _WARNINGS.stop()
+        if not self.config.enabled:
+            return
+        stats = self.stats
+        stats["links"] = self.links.rewritten
+        log.info(
+            f"{len(self.visible_posts())} posts, {stats.get('tweets', 0)} tweets, "
+            f"{stats.get('captions', 0)} captions, {self.links.rewritten} links rewritten, "
+            f"{warnings} warnings"
+        )
 
     # -- helpers for other modules --------------------------------------------------------
 
@@ -310,3 +446,32 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     def page_dir(page: Page) -> str:
         """Folder of a page's source, for resolving relative paths."""
         return posixpath.dirname(page.file.src_uri)
+
+
+class _WarningCounter(logging.Handler):
+    """Counts one build's warnings about posts (ours and MkDocs' own), for the summary."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+        self.posts_prefix = "'blog/posts/"
+        self.logger = logging.getLogger("mkdocs")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name.startswith("mkdocs.plugins.mkdocs_blogpost") or (
+            self.posts_prefix in record.getMessage()
+        ):
+            self.count += 1
+
+    def start(self, posts_dir: str) -> None:
+        self.count = 0
+        self.posts_prefix = f"'{posts_dir.strip('/')}/"
+        if self not in self.logger.handlers:
+            self.logger.addHandler(self)
+
+    def stop(self) -> int:
+        self.logger.removeHandler(self)
+        return self.count
+
+
+_WARNINGS = _WarningCounter()

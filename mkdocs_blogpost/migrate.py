@@ -1,0 +1,529 @@
+"""Make posts written for Jekyll work unedited: Liquid idioms and site-root links.
+
+Two pure steps, both cheap enough to run on every post:
+
+* `convert_liquid` rewrites the Liquid a Jekyll post body uses (`{% raw %}`,
+  `{% highlight %}`, `{% post_url %}`, `{{ site.baseurl }}`, `relative_url`...) into plain
+  Markdown, before MkDocs renders it. Liquid inside code (fenced, indented, inline) is an
+  example of the syntax and stays literal. What it cannot convert it leaves visible and
+  reports, with the line.
+* `resolve_link` finds what a link written for a site served from its root
+  (`./assets/img/x.png`, `/other-post.html`, `/2021/04/02/slug.html`) points to in the docs
+  tree, so the link can be rewritten to a docs-relative path MkDocs validates.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+__all__ = [
+    "LinkIndex",
+    "LiquidContext",
+    "LiquidResult",
+    "Problem",
+    "convert_liquid",
+    "is_local_url",
+    "resolve_link",
+    "split_full_marker",
+    "valid_github",
+]
+
+_JEKYLL_STEM_RE = re.compile(r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})-(?P<slug>.+)$")
+_DATE_PATH_RE = re.compile(r"(?:^|/)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})$")
+_FENCE_RE = re.compile(r"^(?P<indent>[ \t]*(?:>[ \t]?)*[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_LIST_RE = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_INDENTED_RE = re.compile(r"^(?: {4}|\t)")
+_TOKEN_RE = re.compile(
+    r"(?P<ticks>`+)|(?P<tag>\{%-?\s*(?P<tag_body>.*?)\s*-?%\})|(?P<out>\{\{-?\s*(?P<out_body>.*?)\s*-?\}\})"
+)
+_RAW_MARK_RE = re.compile(r"\{%-?\s*(?:raw|endraw)\s*-?%\}")
+_ENDRAW_RE = re.compile(r"\{%-?\s*endraw\s*-?%\}")
+_ENDCOMMENT_RE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+_HIGHLIGHT_RE = re.compile(
+    r"^(?P<indent>[ \t]*)\{%-?\s*highlight\s+(?P<args>[^%]*?)\s*-?%\}(?P<rest>.*)$"
+)
+_ENDHIGHLIGHT_RE = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
+_LANG_RE = re.compile(r"^[\w+#.-]+$")
+_STRING_RE = re.compile(r"""^(?P<q>["'])(?P<s>.*)(?P=q)$""")
+_INLINE_DOLLARS_RE = re.compile(r"(?<![\\$])\$\$(?!\$)(?P<math>[^$\n]+?)(?<![\\$])\$\$(?!\$)")
+_GITHUB_RE = re.compile(
+    r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/(?!\.\.?(?:/|$))[A-Za-z0-9._~%+@-]+)+/?$"
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in a post the author should look at.
+
+    Attributes:
+        line: 0-based line of the body where it is.
+        message: What is wrong and what to do.
+    """
+
+    line: int
+    message: str
+
+
+@dataclass
+class LiquidContext:
+    """What converting Liquid needs to know about the site.
+
+    Attributes:
+        post_path: Callable giving the docs path of the post a `{% post_url %}` names
+            (the argument as written), or `None` when there is no such post.
+        from_dir: Docs folder of the post being converted, for relative paths.
+        site_url: The site's `site_url` (may be empty), for a lone `{{ site.url }}`.
+        inline_math: Turn kramdown's inline `$$...$$` into `$...$` (for `mathjax` posts).
+    """
+
+    post_path: Callable[[str], str | None] = lambda _name: None
+    from_dir: str = ""
+    site_url: str = ""
+    inline_math: bool = False
+
+
+@dataclass
+class LiquidResult:
+    """The converted Markdown and what happened on the way."""
+
+    markdown: str
+    problems: list[Problem] = field(default_factory=list)
+    converted: int = 0
+
+
+class _Converter:
+    def __init__(self, ctx: LiquidContext):
+        self.ctx = ctx
+        self.problems: list[Problem] = []
+        self.converted = 0
+        self.state: str | None = None  # None, "raw" or "comment"
+        self.raw_line = 0
+
+    # -- blocks -------------------------------------------------------------------------
+
+    def run(self, markdown: str) -> str:
+        lines = markdown.split("\n")
+        out: list[str] = []
+        fence: tuple[str, int] | None = None  # (char, length) of the open fence
+        highlight: str | None = None  # closing fence of an open {% highlight %}
+        highlight_line = 0
+        last_blank = True
+        in_list = False
+        in_indented = False
+        for number, line in enumerate(lines):
+            if fence is not None:
+                match = _FENCE_RE.match(line)
+                token = match.group("fence") if match else ""
+                if (
+                    match
+                    and token[0] == fence[0]
+                    and len(token) >= fence[1]
+                    and not match.group("info").strip()
+                ):
+                    fence = None
+                out.append(self._strip_raw(line))
+                continue
+            if highlight is not None:
+                end = _ENDHIGHLIGHT_RE.search(line)
+                if end is None:
+                    out.append(self._strip_raw(line))
+                    continue
+                before, after = line[: end.start()], line[end.end() :]
+                if before.strip():
+                    out.append(self._strip_raw(before))
+                out.append(highlight)
+                highlight = None
+                self.converted += 1
+                if after.strip():
+                    out.append(self._text(after, number))
+                last_blank = False
+                continue
+            if self.state is None:
+                fence_match = _FENCE_RE.match(line)
+                if fence_match and not (
+                    fence_match.group("fence")[0] == "`" and "`" in fence_match.group("info")
+                ):
+                    token = fence_match.group("fence")
+                    fence = (token[0], len(token))
+                    out.append(line)
+                    last_blank = in_indented = False
+                    continue
+                if (
+                    line.strip()
+                    and _INDENTED_RE.match(line)
+                    and not in_list
+                    and (last_blank or in_indented)
+                ):
+                    in_indented = True
+                    out.append(line)
+                    last_blank = False
+                    continue
+                start = _HIGHLIGHT_RE.match(line)
+                if start is not None:
+                    args = start.group("args").split()
+                    lang = args[0] if args and _LANG_RE.match(args[0]) else ""
+                    indent = start.group("indent")
+                    closing = indent + _fence_for(lines, number)
+                    rest = start.group("rest")
+                    end = _ENDHIGHLIGHT_RE.search(rest)
+                    out.append(closing + lang)
+                    if end is not None:
+                        out.append(indent + self._strip_raw(rest[: end.start()]))
+                        out.append(closing)
+                        self.converted += 1
+                    else:
+                        if rest.strip():
+                            out.append(indent + self._strip_raw(rest))
+                        highlight, highlight_line = closing, number
+                    last_blank = in_indented = False
+                    continue
+            if not line.strip():
+                last_blank = True
+                out.append(self._text(line, number))
+                continue
+            if not _INDENTED_RE.match(line):
+                in_indented = False
+                if _LIST_RE.match(line):
+                    in_list = True
+                elif last_blank:
+                    in_list = False
+            last_blank = False
+            out.append(self._text(line, number))
+        if fence is None and highlight is not None:
+            out.append(highlight)
+            self.problems.append(
+                Problem(
+                    highlight_line, "'{% highlight %}' is never closed; add '{% endhighlight %}'"
+                )
+            )
+        if self.state == "raw":
+            self.problems.append(
+                Problem(self.raw_line, "'{% raw %}' is never closed; add '{% endraw %}'")
+            )
+        return "\n".join(out)
+
+    def _strip_raw(self, line: str) -> str:
+        # In code, Jekyll still ran Liquid: authors wrapped examples in {% raw %}, and
+        # readers never saw the markers. Everything else in code stays as written.
+        if "{%" not in line:
+            return line
+        new = _RAW_MARK_RE.sub("", line)
+        if new != line:
+            self.converted += 1
+        return new
+
+    # -- inline -------------------------------------------------------------------------
+
+    def _text(self, line: str, number: int) -> str:
+        out: list[str] = []
+        pos = 0
+        while pos < len(line):
+            if self.state is not None:
+                closing = _ENDRAW_RE if self.state == "raw" else _ENDCOMMENT_RE
+                end = closing.search(line, pos)
+                if end is None:
+                    if self.state == "raw":
+                        out.append(line[pos:])
+                    return "".join(out)
+                if self.state == "raw":
+                    out.append(line[pos : end.start()])
+                self.state = None
+                pos = end.end()
+                continue
+            match = _TOKEN_RE.search(line, pos)
+            if match is None:
+                out.append(self._math(line[pos:]))
+                break
+            out.append(self._math(line[pos : match.start()]))
+            if match.group("ticks"):
+                ticks = match.group("ticks")
+                close = re.compile(r"(?<!`)" + ticks + r"(?!`)").search(line, match.end())
+                if close is None:
+                    out.append(ticks)
+                    pos = match.end()
+                else:
+                    out.append(self._strip_raw(line[match.start() : close.end()]))
+                    pos = close.end()
+                continue
+            if match.group("tag") is not None:
+                out.append(self._tag(match.group("tag_body"), match.group("tag"), number))
+            else:
+                out.append(
+                    self._output(
+                        match.group("out_body"), match.group("out"), line, match.end(), number
+                    )
+                )
+            pos = match.end()
+        return "".join(out)
+
+    def _math(self, text: str) -> str:
+        if not self.ctx.inline_math or "$$" not in text or text.strip().startswith("$$"):
+            return text
+        return _INLINE_DOLLARS_RE.sub(lambda m: "$" + m.group("math") + "$", text)
+
+    def _tag(self, body: str, raw: str, number: int) -> str:
+        name, _, args = body.partition(" ")
+        args = args.strip()
+        if name == "raw":
+            self.state, self.raw_line = "raw", number
+            self.converted += 1
+            return ""
+        if name == "comment":
+            self.state = "comment"
+            self.converted += 1
+            return ""
+        if name in ("post_url", "link"):
+            target = self.ctx.post_path(args) if args else None
+            if target is None:
+                what = "post" if name == "post_url" else "file"
+                self.problems.append(
+                    Problem(
+                        number,
+                        f"'{raw}' names no {what} of the site; fix the name "
+                        "(it is left as written)",
+                    )
+                )
+                return raw
+            self.converted += 1
+            return posixpath.relpath(target, self.ctx.from_dir or ".")
+        if name in ("highlight", "endhighlight"):
+            hint = "put '{% highlight %}' and '{% endhighlight %}' on lines of their own"
+        elif name in ("endraw", "endcomment"):
+            hint = "there is no opening tag for it; remove it"
+        elif name == "include":
+            hint = (
+                "includes are not supported; paste the included content into the post "
+                "(the tag is left visible)"
+            )
+        else:
+            hint = "this Liquid tag is not supported; replace it with Markdown (it is left visible)"
+        self.problems.append(Problem(number, f"'{raw}': {hint}"))
+        return raw
+
+    def _output(self, body: str, raw: str, line: str, end: int, number: int) -> str:
+        value = self._evaluate(body, line[end : end + 2])
+        if value is None:
+            self.problems.append(
+                Problem(
+                    number,
+                    f"'{raw}': this Liquid expression cannot be converted; replace it with "
+                    "its value (it is left visible)",
+                )
+            )
+            return raw
+        self.converted += 1
+        return value
+
+    def _evaluate(self, body: str, following: str) -> str | None:
+        parts = [p.strip() for p in body.split("|")]
+        head, filters = parts[0], parts[1:]
+        if head == "site.baseurl":
+            value = ""
+        elif head == "site.url":
+            # Before a path, the site URL is only the start of a link: keep it relative.
+            continued = following.startswith(("/", "{{"))
+            value = "" if (continued or filters) else self.ctx.site_url.rstrip("/")
+        else:
+            literal = _STRING_RE.match(head)
+            if literal is None:
+                return None
+            value = literal.group("s")
+        for item in filters:
+            name, _, arg = item.partition(":")
+            name, arg = name.strip(), arg.strip()
+            if name in ("relative_url", "absolute_url"):
+                value = "/" + value.lstrip("/") if not urlsplit(value).scheme else value
+            elif name in ("prepend", "append"):
+                if arg in ("site.baseurl", "site.url"):
+                    continue
+                literal = _STRING_RE.match(arg)
+                if literal is None:
+                    return None
+                value = (
+                    literal.group("s") + value if name == "prepend" else value + literal.group("s")
+                )
+            else:
+                return None
+        return value
+
+
+def _fence_for(lines: list[str], start: int) -> str:
+    """Return a backtick fence longer than any backtick run in the highlight block at `start`."""
+    longest = 0
+    for line in lines[start:]:
+        for run in re.findall(r"`+", line):
+            longest = max(longest, len(run))
+        if _ENDHIGHLIGHT_RE.search(line):
+            break
+    return "`" * max(3, longest + 1)
+
+
+def convert_liquid(markdown: str, ctx: LiquidContext) -> LiquidResult:
+    """Convert the Liquid idioms of a Jekyll post body into plain Markdown.
+
+    Args:
+        markdown: The post body.
+        ctx: What the site provides.
+
+    Returns:
+        The new Markdown (unchanged when there was no Liquid), the problems found with
+        their 0-based body line, and how many idioms were converted.
+    """
+    if "{%" not in markdown and "{{" not in markdown and not (ctx.inline_math and "$$" in markdown):
+        return LiquidResult(markdown)
+    converter = _Converter(ctx)
+    new = converter.run(markdown)
+    return LiquidResult(new, converter.problems, converter.converted)
+
+
+# -- links ------------------------------------------------------------------------------
+
+
+@dataclass
+class LinkIndex:
+    """Everything a link can point to, built once per build.
+
+    Attributes:
+        files: Docs paths of every file of the site.
+        by_stem: Post file name without extension (`2021-01-25-slug`) to its docs path.
+        by_slug: Slug (from the file name and the final one) to the docs paths of posts.
+        by_url: Site URL of each post (`blog/2021/01/25/slug/`) to its docs path.
+        dates: Docs path of each post to its date as `(yyyy, mm, dd)`.
+    """
+
+    files: set[str] = field(default_factory=set)
+    by_stem: dict[str, str] = field(default_factory=dict)
+    by_slug: dict[str, list[str]] = field(default_factory=dict)
+    by_url: dict[str, str] = field(default_factory=dict)
+    dates: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+
+    def add_post(
+        self, src_uri: str, slug: str, url: str, date: tuple[int, int, int] | None
+    ) -> None:
+        """Register one post under every name a link may use for it."""
+        stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+        self.by_stem.setdefault(stem, src_uri)
+        names = {slug}
+        jekyll = _JEKYLL_STEM_RE.match(stem)
+        names.add(jekyll.group("slug") if jekyll else stem)
+        for name in names:
+            entries = self.by_slug.setdefault(name, [])
+            if src_uri not in entries:
+                entries.append(src_uri)
+        if url:
+            self.by_url.setdefault(url.strip("/"), src_uri)
+            if url.endswith(".html"):
+                self.by_url.setdefault(url[: -len(".html")].strip("/"), src_uri)
+        if date is not None:
+            self.dates[src_uri] = date
+
+    def post_path(self, name: str) -> str | None:
+        """Docs path of the post a `{% post_url %}` or `{% link %}` argument names."""
+        name = name.strip().strip("\"'")
+        if not name:
+            return None
+        if name.lstrip("/") in self.files:
+            return name.lstrip("/")
+        stem = posixpath.splitext(posixpath.basename(name))[0]
+        return self.by_stem.get(stem)
+
+
+def is_local_url(url: str) -> bool:
+    """Tell whether `url` points into the site (no scheme, no host, not a lone anchor)."""
+    if not url or url.startswith(("#", "//", "?")):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return not (parts.scheme or parts.netloc)
+
+
+def split_full_marker(url: str) -> tuple[str, bool]:
+    """Strip the theme's full-width marker: `x.png#full` gives `("x.png", True)`."""
+    if url.endswith("#full"):
+        return url[: -len("#full")], True
+    return url, False
+
+
+def resolve_link(url: str, from_dir: str, index: LinkIndex) -> tuple[str | None, bool]:
+    """Find the docs file a link written in a post points to.
+
+    Order: as written from the post's folder; else against the docs root (Jekyll served
+    posts from the site root); else among the posts, by file name, slug, URL or Jekyll
+    date path (`/2021/04/02/slug.html`).
+
+    Args:
+        url: The link as written (local, see `is_local_url`).
+        from_dir: Docs folder of the post.
+        index: The site's files and posts.
+
+    Returns:
+        `(path, as_written)`: the docs path of the target (or `None` when nothing
+        matches) and whether the link already resolved as written.
+    """
+    path = unquote(urlsplit(url).path)
+    if not path:
+        return None, False
+    if not path.startswith("/"):
+        here = posixpath.normpath(posixpath.join(from_dir, path))
+        if here in index.files:
+            return here, True
+    root = posixpath.normpath(path.lstrip("/")) if path.strip("/") else ""
+    if root.startswith(".."):
+        return None, False
+    if root in index.files:
+        return root, False
+    trailing = path.endswith("/")
+    base, ext = posixpath.splitext(root)
+    if ext.lower() in (".html", ".htm"):
+        stem_path = base
+    elif not ext or trailing:
+        stem_path = root
+    elif ext.lower() in (".md", ".markdown"):
+        stem_path = base
+    else:
+        return None, False
+    for candidate in (
+        f"{stem_path}.md",
+        posixpath.join(stem_path, "index.md") if stem_path else "index.md",
+        f"{stem_path}/README.md",
+    ):
+        if candidate in index.files:
+            return candidate, False
+    if stem_path in index.by_url:
+        return index.by_url[stem_path], False
+    name = posixpath.basename(stem_path)
+    if name in index.by_stem:
+        return index.by_stem[name], False
+    matches = index.by_slug.get(name, [])
+    date_match = _DATE_PATH_RE.search(posixpath.dirname(stem_path))
+    if date_match is not None:
+        want = (int(date_match["y"]), int(date_match["m"]), int(date_match["d"]))
+        dated = [m for m in matches if index.dates.get(m) == want]
+        matches = dated or matches
+    if len(matches) == 1:
+        return matches[0], False
+    return None, False
+
+
+def valid_github(value: object) -> str | None:
+    """Return the `https://github.com/...` URL for a `github:` value, or `None` if invalid.
+
+    Accepted: `owner/repo` and deeper paths (`owner/repo/tree/main/docs`), with or
+    without a `https://github.com/` prefix.
+    """
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    for prefix in ("https://github.com/", "http://github.com/", "github.com/"):
+        if text.lower().startswith(prefix):
+            text = text[len(prefix) :]
+            break
+    if not _GITHUB_RE.match(text):
+        return None
+    return "https://github.com/" + text
