@@ -119,8 +119,10 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.env = make_environment(config.theme.dirs, self.translator)
         self.now = dt.datetime.now(dt.timezone.utc)
         # issue 8: a malformed link URL must be a warning, not a traceback from MkDocs.
-        if not any(isinstance(e, MalformedUrlExtension) for e in config.markdown_extensions):
-            config.markdown_extensions.append(MalformedUrlExtension(self._report_bad_url))
+        config.markdown_extensions = [
+            e for e in config.markdown_extensions if not isinstance(e, MalformedUrlExtension)
+        ]
+        config.markdown_extensions.append(MalformedUrlExtension(self._report_bad_url))
         if self.config.feed_length < 0:
             raise PluginError("blogpost: option 'feed_length' must be 0 (all posts) or more")
         self.syndication = Syndication(

@@ -21,6 +21,7 @@ from .text import slugify, title_from_filename
 __all__ = [
     "PostContext",
     "is_post_path",
+    "is_public",
     "is_visible",
     "read_post",
     "resolve_urls",
@@ -410,3 +411,12 @@ def is_visible(post: Post, *, serve: bool, drafts_on_serve: bool) -> bool:
     if post.status in ("draft", "future"):
         return serve and drafts_on_serve
     return False
+
+
+def is_public(post: Post) -> bool:
+    """Tell whether `post` is shown by a published build (`mkdocs build`).
+
+    The same rule as `is_visible` outside `mkdocs serve`; feeds use it even under
+    serve, so a draft previewed locally never reaches a feed reader's cache.
+    """
+    return is_visible(post, serve=False, drafts_on_serve=False)

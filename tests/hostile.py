@@ -156,6 +156,40 @@ def build_corpus() -> list[Case]:
             warnings=[(":5:", "'location'")],
         )
     )
+    add(
+        _case(
+            "canonical-js.md",
+            "title: Script canonical",
+            "date: 2024-03-09 10:00",
+            "canonical_url: 'javascript:pwn(11)'",
+            url="blog/2024/03/09/canonical-js/",
+            warnings=[(":4:", "'canonical_url'")],
+        )
+    )
+    add(
+        _case(
+            "redirect-hostile.md",
+            "title: Hostile redirects",
+            "date: 2024-03-09 11:00",
+            "redirect_from:",
+            "  - 'javascript:pwn(12)'",
+            "  - 'data:text/html,pwn(13)'",
+            "  - ../../etc/passwd",
+            "  - /",
+            "  - /index.html",
+            "  - /blog/2024/03/01/plain/",
+            "  - /old/ok.html",
+            url="blog/2024/03/09/redirect-hostile/",
+            warnings=[
+                (":4:", "'redirect_from'", "javascript:pwn(12)"),
+                (":4:", "'redirect_from'", "data:text/html"),
+                (":4:", "'redirect_from'", "../../etc/passwd"),
+                (":4:", "'redirect_from'", "'/'"),
+                (":4:", "'redirect_from'", "/index.html"),
+                (":4:", "'redirect_from'", "/blog/2024/03/01/plain/"),
+            ],
+        )
+    )
     # -- slugs that would escape or collide ------------------------------------------------
     add(
         _case(

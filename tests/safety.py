@@ -22,6 +22,8 @@ TOKEN = "pwn"
 _BAD_SCHEME_RE = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
 _RAW_TEXT_RE = re.compile(r"<(title|textarea)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _DATA_SCRIPT_TYPES = ("application/ld+json", "application/json")
+_JSON_URL_KEYS = {"url", "external_url", "image", "banner_image", "icon", "favicon", "avatar"}
+_XML_URL_FIELDS = {"link", "guid", "comments", "id", "uri", "icon", "logo", "url", "loc", "docs"}
 _URL_ATTRS = ("href", "src", "action", "formaction", "poster", "xlink:href", "srcset")
 # Feed fields that readers render as HTML (RSS description/content, Atom type="html").
 _XML_HTML_FIELDS = {"description", "encoded", "content", "summary"}
@@ -75,11 +77,25 @@ def _json_strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
 
 
 def json_injections(text: str, where: str) -> list[str]:
-    """Every string of a JSON file may be shown with `innerHTML` (Material does for search)."""
+    """Check the strings of a JSON file that readers show as HTML.
+
+    In a JSON Feed only `*_html` fields are HTML (the rest is text or URLs); in any other
+    JSON file (the search index) every string may be shown with `innerHTML`, as
+    Material does for titles, text and tags.
+    """
     problems: list[str] = []
-    for path, value in _json_strings(json.loads(text), ""):
-        if TOKEN in value:
+    data = json.loads(text)
+    is_feed = isinstance(data, dict) and str(data.get("version", "")).startswith(
+        "https://jsonfeed.org/"
+    )
+    for path, value in _json_strings(data, ""):
+        if TOKEN not in value:
+            continue
+        key = re.sub(r"\[\d+\]$", "", path).rsplit(".", 1)[-1]
+        if not is_feed or key.endswith("_html"):
             problems += html_injections(value, f"{where}{path}")
+        elif key in _JSON_URL_KEYS and _BAD_SCHEME_RE.match(value):
+            problems.append(f"{where}{path}: script URL {value[:80]!r}")
     return problems
 
 
@@ -97,7 +113,7 @@ def xml_injections(data: bytes, where: str) -> list[str]:
         text = element.text or ""
         if TOKEN not in text:
             continue
-        if _BAD_SCHEME_RE.match(text):
+        if local in _XML_URL_FIELDS and _BAD_SCHEME_RE.match(text):
             problems.append(f"{where}: script URL in <{local}>: {text[:80]}")
         is_html = local in _XML_HTML_FIELDS or element.get("type") in ("html", "xhtml")
         if is_html:

@@ -213,3 +213,20 @@ def test_malformed_link_is_a_warning_not_a_traceback(build_site: BuildSite) -> N
     ), site.warnings
     assert any("blog/posts/2024-01-01-x.md:7:" in w and "'A://['" in w for w in site.warnings)
     assert "bad here" in site.soup("blog/2024/01/01/x/index.html").get_text(" ", strip=True)
+
+
+def test_redirects_stay_inside_the_site_and_overwrite_nothing(corpus_site: Site) -> None:
+    assert "MARK20240301PLAIN" in corpus_site.read("blog/2024/03/01/plain/index.html")
+    assert "Welcome." in corpus_site.read("index.html")
+    redirect = corpus_site.soup("old/ok.html")
+    targets = [a["href"] for a in redirect.find_all("a", href=True)]
+    assert targets and all(t.endswith("blog/2024/03/09/redirect-hostile/") for t in targets)
+    root = corpus_site.site_dir.resolve()
+    assert all(p.resolve().is_relative_to(root) for p in root.rglob("*"))
+    assert not (root.parent / "etc").exists()
+
+
+def test_unsafe_canonical_url_is_replaced_by_the_posts_own(corpus_site: Site) -> None:
+    soup = corpus_site.soup("blog/2024/03/09/canonical-js/index.html")
+    canonical = [link["href"] for link in soup.find_all("link", rel="canonical")]
+    assert canonical == ["https://example.org/docs/blog/2024/03/09/canonical-js/"]

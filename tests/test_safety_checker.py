@@ -44,6 +44,13 @@ def test_checker_reads_json_strings_as_html() -> None:
     assert json_injections('{"docs": [{"tags": ["&lt;img onerror=pwn()&gt;"]}]}', "j") == []
 
 
+def test_checker_reads_json_feed_by_field() -> None:
+    feed = '{"version": "https://jsonfeed.org/version/1.1", "items": [{"title": "<b>pwn</b>", %s}]}'
+    assert json_injections(feed % '"content_html": "<p>x</p>"', "j") == []
+    assert json_injections(feed % '"content_html": "<script>pwn()</script>"', "j") != []
+    assert json_injections(feed % '"url": "javascript:pwn()"', "j") != []
+
+
 def test_checker_reads_feed_html_fields() -> None:
     feed = b"<rss><channel><item><description>&lt;script&gt;pwn()&lt;/script&gt;</description></item></channel></rss>"
     assert xml_injections(feed, "f") != []
