@@ -83,10 +83,12 @@ class BlogpostConfig(base.Config):
     """Title of the feeds; by default the `site_name`."""
 
     feed_tags = c.Type(bool, default=False)
-    """Also write a feed per tag, at `<blog_dir>/tags/<slug>/feed.xml` (and the other formats)."""
+    """Also write a feed per tag, at `<blog_dir>/<tags_dir>/<slug>/feed.xml` (and the other
+    formats)."""
 
     feed_categories = c.Type(bool, default=False)
-    """Also write a feed per category, at `<blog_dir>/categories/<slug>/feed.xml` (and others)."""
+    """Also write a feed per category, at `<blog_dir>/<categories_dir>/<slug>/feed.xml`
+    (and the other formats)."""
 
     feed_build_date = c.Type(bool, default=False)
     """Stamp feeds with the build's clock time. Off, the newest post's date is used, so the
@@ -100,3 +102,60 @@ class BlogpostConfig(base.Config):
 
     redirects = c.Type(bool, default=True)
     """Write redirect pages for the old URLs listed in posts' `redirect_from`."""
+
+    # --- issue 3: tweets and captions ---
+
+    twitter_via = c.Optional(c.Type(str))
+    """The site's X (Twitter) handle, with or without `@`, added as `via` to share links."""
+
+    tweet_label = c.Optional(c.Type(str))
+    """Text of the X share link under each `<tweet>` quote; by default "Click to tweet"."""
+
+    share_targets = c.ListOfItems(
+        c.Choice(("x", "mastodon", "bluesky", "linkedin", "copy")), default=["x"]
+    )
+    """Share links under each quote, in order: `x`, `mastodon`, `bluesky`, `linkedin`, and `copy`
+    (a permanent link to the quote). An empty list shows none."""
+
+    mastodon_instance = c.Type(str, default="mastodon.social")
+    """Mastodon server whose share page the `mastodon` share link opens."""
+
+    tweet_max_length = c.Type(int, default=280)
+    """Characters X allows in a post; a quote longer than this with its link gives a warning."""
+
+    tweets_everywhere = c.Type(bool, default=False)
+    """Turn `<tweet>` quotes and `<small>` image captions into styled blocks on every page of the
+    site, not only in blog posts."""
+
+    caption_style = c.Choice(("admonition", "figure"), default="admonition")
+    """Look of `<small>` image captions: `admonition` (a slim caption box) or `figure` (a plain
+    caption line under the image). Both are a `<figure>` with a `<figcaption>`."""
+
+    # --- issue 4: blog pages ---
+
+    posts_per_page = c.Type(int, default=6)
+    """Posts on each page of the blog index and of the tag, category and author pages."""
+
+    pagination_dir = c.Type(str, default="page")
+    """Folder of pages 2, 3... of a listing: `blog/page/2/`, `blog/tags/ci/page/2/`."""
+
+    tags_dir = c.Type(str, default="tags")
+    """Folder, under `blog_dir`, of the tag index and the tag pages (`blog/tags/<tag>/`)."""
+
+    categories_dir = c.Type(str, default="category")
+    """Folder, under `blog_dir`, of the category pages (`blog/category/<category>/`)."""
+
+    archive_dir = c.Type(str, default="archive")
+    """Folder, under `blog_dir`, of the archive and its year pages (`blog/archive/2024/`)."""
+
+    authors_dir = c.Type(str, default="author")
+    """Folder, under `blog_dir`, of the author pages (`blog/author/<author>/`)."""
+
+    related_posts = c.Type(int, default=3)
+    """Related posts (most shared tags, then most recent) listed under each post; 0 for none."""
+
+    post_navigation = c.Type(bool, default=True)
+    """Add previous/next post links and related posts at the end of each post."""
+
+    blog_pages = c.Type(bool, default=True)
+    """Generate the blog index, tag, category, author and archive pages."""

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 __all__ = ["absolutize_html", "excerpt_html", "has_more", "rebase_html", "resolve_url"]
 
 _MORE_RE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
-_FIRST_P_RE = re.compile(r"<p\b[^>]*>.*?</p>", re.DOTALL | re.IGNORECASE)
+# A plain paragraph: ones with attributes are titles of admonitions, quotes and the like.
+_FIRST_P_RE = re.compile(r"<p>.*?</p>", re.DOTALL | re.IGNORECASE)
+_ID_RE = re.compile(r"""\sid\s*=\s*(?:"[^"]*"|'[^']*')""", re.IGNORECASE)
 _URL_ATTR_RE = re.compile(
     r"""(?P<pre>\s(?:href|src|poster)\s*=\s*)(?P<q>["'])(?P<url>[^"']*)(?P=q)""",
     re.IGNORECASE,
@@ -39,18 +41,19 @@ def excerpt_html(post: Post) -> str:
     """Return the post's excerpt as HTML, relative to the post's own URL.
 
     In order: the `excerpt` front matter (text), the HTML before `<!-- more -->`, the
-    `description` (text), the first paragraph.
+    `description` (text), the first plain paragraph. Element ids are dropped: the
+    excerpt shares its listing page with other posts' excerpts.
     """
     if post.excerpt:
         return f"<p>{html.escape(post.excerpt)}</p>"
     body = post.html or ""
     marker = _MORE_RE.search(body)
     if marker:
-        return _HEADERLINK_RE.sub("", body[: marker.start()]).strip()
+        return _ID_RE.sub("", _HEADERLINK_RE.sub("", body[: marker.start()])).strip()
     if post.description:
         return f"<p>{html.escape(post.description)}</p>"
     first = _FIRST_P_RE.search(body)
-    return first.group(0) if first else ""
+    return _ID_RE.sub("", first.group(0)) if first else ""
 
 
 def resolve_url(url: str, page_url: str) -> str | None:

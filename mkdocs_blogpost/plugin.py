@@ -3,11 +3,15 @@
 Build order, as MkDocs calls us:
 
 1. `on_config`: reset per-build state, register templates and CSS.
-2. `on_files`: read every post's front matter once, decide URLs and drafts.
-3. `on_page_read_source` / `on_page_markdown`: hand MkDocs the body and normalised meta.
-4. `on_page_content`: reading time, then the post header, on HTML rendered once.
-5. `on_env`: feeds written from the rendered posts (`syndication.py`).
-6. `on_post_page`: head tags themes do not write themselves.
+2. `on_files`: read every post's front matter once, decide URLs and drafts; plan the
+   blog's listing pages and add the generated ones.
+3. `on_nav`: the blog becomes one "Blog" entry of an automatic nav.
+4. `on_page_read_source` / `on_page_markdown`: hand MkDocs the body and normalised meta.
+5. `on_page_content`: reading time, then the post header, on HTML rendered once.
+6. `on_env`: every post is rendered; the listings are appended to the blog pages
+   and the feeds are written (`syndication.py`).
+7. `on_page_context`: previous/next and related posts, after search has indexed the post.
+8. `on_post_page`: head tags themes do not write themselves.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import datetime as dt
 import logging
 import os
 import posixpath
+from html import escape as escape_html
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
@@ -31,11 +36,23 @@ from .guards import MalformedUrlExtension
 from .i18n import Translator, resolve_language
 from .jekyll_links import JekyllLinksExtension, LinkState
 from .migrate import LinkIndex, LiquidContext, convert_liquid, valid_github
+from .pages import (
+    ListingContext,
+    author_links,
+    create_pages,
+    listing_meta,
+    render_listing,
+    render_post_footer,
+    tag_links,
+)
 from .posts import PostContext, is_post_path, is_visible, read_post, resolve_urls, warn
 from .render import TEMPLATES_DIR, make_environment, render_post_header
+from .share import normalize_handle, normalize_instance
 from .switches import hide_toc, inject_mathjax
 from .syndication import Syndication
 from .text import count_words, html_to_text, reading_minutes
+from .transforms import TransformOptions, locate_tag_line, transform_html
+from .views import BlogViews, ViewOptions, ViewPage, build_views
 
 if TYPE_CHECKING:
     import jinja2
@@ -73,6 +90,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
 
     def __init__(self) -> None:
         self.serve = False
+        # Kept across rebuilds: `mkdocs serve --dirty` renders only changed posts, and the
+        # listings still need the others' HTML. Keyed by src_uri, checked against the body.
+        self._rendered: dict[str, tuple[str, str, int, int, int]] = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -83,14 +103,20 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self._rendering: File | None = None
         self.syndication: Syndication | None = None
         # --- issue 6: migration ---
-        if not hasattr(self, "stats"):
-            self.stats: dict[str, int] = {}
-        self.stats.clear()
         self.links = LinkState()
         self.math_pages: set[str] = set()
         self.no_toc_pages: set[str] = set()
         self.github_urls: dict[str, str] = {}
         self.site_url = ""
+        # Issue 3: what the tweet and caption transforms did in this build.
+        self.stats: dict[str, int] = {"tweets": 0, "captions": 0}
+        self.transform_options = TransformOptions()
+        self._warned_site_url = False
+        # Issue 4: the planned listing pages, by the src_uri of the page showing them.
+        self.views = BlogViews()
+        self.listings: dict[str, ViewPage] = {}
+        self.listing_ctx: ListingContext | None = None
+        self.files: Files | None = None
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -134,6 +160,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             now=self.now,
         )
         self._setup_migration(config)
+        self.transform_options = self._transform_options()
+        self._check_blog_options()
         return config
 
     def _setup_migration(self, config: MkDocsConfig) -> None:
@@ -152,6 +180,39 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             JekyllLinksExtension(self.links, math_available=not self.site_math)
         )
         _WARNINGS.start(self.config.posts_dir)
+
+    def _transform_options(self) -> TransformOptions:
+        try:
+            via = normalize_handle(self.config.twitter_via)
+        except ValueError as exc:
+            raise PluginError(f"blogpost: option 'twitter_via': {exc}") from None
+        try:
+            instance = normalize_instance(self.config.mastodon_instance)
+        except ValueError as exc:
+            raise PluginError(f"blogpost: option 'mastodon_instance': {exc}") from None
+        if self.config.tweet_max_length <= 0:
+            raise PluginError("blogpost: option 'tweet_max_length' must be a positive number")
+        return TransformOptions(
+            via=via,
+            tweet_label=self.config.tweet_label or None,
+            share_targets=tuple(self.config.share_targets),
+            caption_style="figure" if self.config.caption_style == "figure" else "admonition",
+            tweet_max_length=self.config.tweet_max_length,
+            mastodon_instance=instance,
+        )
+
+    def _check_blog_options(self) -> None:
+        if self.config.posts_per_page < 1:
+            raise PluginError("blogpost: option 'posts_per_page' must be 1 or more")
+        if self.config.related_posts < 0:
+            raise PluginError("blogpost: option 'related_posts' must be 0 or more")
+        for key in ("pagination_dir", "tags_dir", "categories_dir", "archive_dir", "authors_dir"):
+            value = str(self.config[key]).strip("/")
+            if not value or ".." in value.split("/") or "\\" in value:
+                raise PluginError(
+                    f"blogpost: option '{key}' must be a folder name like 'tags', "
+                    f"not {self.config[key]!r}"
+                )
 
     # -- reading posts ---------------------------------------------------------------------
 
@@ -214,6 +275,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         resolve_urls(dated, self.config.post_url_format, config.use_directory_urls, taken)
         for post in dated:
             self._move(files.get_file_from_path(post.src_uri), post, config)
+        self._plan_blog(files, config)
         self._index_links(files)
         if self.syndication is not None:
             self.syndication.plan(files, self._dated_posts(), self.visible_posts())
@@ -229,6 +291,70 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             index.add_post(post.src_uri, post.slug, post.url, date)
         self.links.index = index
         self.links.urls = {f.src_uri: f.url for f in files}
+
+    def _plan_blog(self, files: Files, config: MkDocsConfig) -> None:
+        """Plan the listing pages and add the generated ones to `files` (issue 4)."""
+        self.files = files
+        options = ViewOptions(
+            blog_dir=self.config.blog_dir.strip("/"),
+            pagination_dir=self.config.pagination_dir.strip("/"),
+            tags_dir=self.config.tags_dir.strip("/"),
+            categories_dir=self.config.categories_dir.strip("/"),
+            archive_dir=self.config.archive_dir.strip("/"),
+            authors_dir=self.config.authors_dir.strip("/"),
+            posts_per_page=self.config.posts_per_page,
+            related_posts=self.config.related_posts,
+        )
+        self.views = build_views(self.visible_posts(), options, self.translator)
+        if self.config.blog_pages:
+            self.listings = create_pages(self.views, files, config, self.posts)
+        else:
+            self.views.pages = []
+            self.views.tag_src.clear()
+            self.views.category_src.clear()
+            self.views.author_src.clear()
+        if self.env is not None:
+            self.listing_ctx = ListingContext(
+                env=self.env,
+                translator=self.translator,
+                locale=self.locale,
+                date_format=self.config.date_format,
+                url_of=self._url_of,
+                views=self.views,
+                cover_url=self._site_cover_url,
+            )
+
+    def _url_of(self, src_uri: str | None) -> str | None:
+        if src_uri is None or self.files is None:
+            return None
+        file = self.files.get_file_from_path(src_uri)
+        return file.url if file is not None else None
+
+    def _site_cover_url(self, post: Post) -> str | None:
+        if post.cover is None:
+            return None
+        if post.cover.url:
+            return post.cover.url
+        return self._url_of(post.cover.src_uri)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Show the blog as one "Blog" entry in an automatic nav, not a one-page section."""
+        if config.nav is not None or not self.config.enabled or not self.config.blog_pages:
+            return nav
+        index = self.views.pages[0].src_uri if self.views.pages else None
+        for i, item in enumerate(nav.items):
+            children = getattr(item, "children", None)
+            if (
+                item.is_section
+                and children
+                and len(children) == 1
+                and children[0].is_page
+                and children[0].file.src_uri == index
+            ):
+                page = children[0]
+                page.parent = None
+                nav.items[i] = page
+        return nav
 
     @staticmethod
     def _move(file: File | None, post: Post, config: MkDocsConfig) -> None:
@@ -257,6 +383,16 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         post = self.posts.get(page.file.src_uri)
         if post is None:
             self.links.end()
+            view = self.listings.get(page.file.src_uri)
+            if view is not None:
+                page.meta["blogpost_listing"] = listing_meta(view, self._url_of)
+                if not view.user_authored:
+                    # Themes print the title unescaped; term names are author text.
+                    # From page 2 the description adds "Page N of M": one <title> per page.
+                    page.meta["title"] = escape_html(view.description)
+                    # Listings only repeat post excerpts: keep search results pointing at the
+                    # posts (Material's search reads this), and save indexing every listing.
+                    page.meta.setdefault("search", {"exclude": True})
             return markdown
         page.meta = dict(post.meta)
         return self._migrate_markdown(markdown, post, page)
@@ -341,13 +477,18 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.links.end()
         post = self.posts.get(page.file.src_uri)
         if post is None:
-            return html
+            return self._transform(html, page, None) if self.config.tweets_everywhere else html
         words, cjk = count_words(html_to_text(html, keep_code_blocks=False))
         post.words, post.cjk_characters = words, cjk
         post.minutes = reading_minutes(
             words, cjk, self.config.words_per_minute, self.config.cjk_characters_per_minute
         )
+        # After measuring (share labels are not reading), before keeping the HTML that
+        # listings and feeds reuse.
+        html = self._transform(html, page, post)
         post.html = html
+        self._rendered[post.src_uri] = (post.body, html, words, cjk, post.minutes)
+        ctx = self.listing_ctx
         if not self.config.header or self.env is None:
             return html + self._github_link(post)
         return self._github_link(
@@ -359,7 +500,10 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
                 locale=self.locale,
                 date_format=self.config.date_format,
                 cover_url=self._cover_url(post, page, files),
-                tags=[{"name": tag, "url": None} for tag in post.tags],
+                tags=tag_links(post, page.url, ctx)
+                if ctx
+                else [{"name": tag, "url": None} for tag in post.tags],
+                authors=author_links(post, page.url, ctx) if ctx else None,
             ),
         )
 
@@ -371,15 +515,91 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         link = self.env.get_template("blogpost/fragments/github-link.html").render(url=url)
         return html + link
 
-    # Late (-100): search plugins index the page's table of contents first.
+    # After search (-100; search plugins index `page.content` in their on_page_context):
+    # the previous/next and related links name other posts, and would make every post
+    # match searches for its neighbours' titles; the table of contents of `toc: no`
+    # posts is dropped after search indexed its sections. The theme still renders both.
     @event_priority(-100)
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Issue 6: drop the table of contents of posts with `toc: no`, in every theme."""
+        """Drop the TOC of `toc: no` posts; add previous/next and related posts to each post."""
         if page.file.src_uri in self.no_toc_pages:
             page.toc = get_toc([])
+        post = self.posts.get(page.file.src_uri)
+        ctx = self.listing_ctx
+        if post is None or ctx is None or post.status == "undated":
+            return context
+        if self.config.post_navigation and page.content is not None:
+            footer = render_post_footer(post, self.views.links.get(post.src_uri), page.url, ctx)
+            page.content += footer
         return context
+
+    def _transform(self, html: str, page: Page, post: Post | None) -> str:
+        """Turn `<tweet>` quotes and `<small>` captions into blocks; report the author's slips."""
+        if self.env is None:
+            return html
+        result, stats = transform_html(
+            html, env=self.env, page_url=page.canonical_url, options=self.transform_options
+        )
+        self.stats["tweets"] += stats.tweets
+        self.stats["captions"] += stats.captions
+        if stats.tweets and page.canonical_url is None and not self._warned_site_url:
+            self._warned_site_url = True
+            log.warning(
+                "site_url is not set in mkdocs.yml, so the share links of <tweet> quotes "
+                "carry the quote without the address of its page. Set site_url to the "
+                "address the site is published at"
+            )
+        if stats.issues:
+            source, first_line = self._source_of(page, post)
+            found = []
+            for issue in stats.issues:
+                line = locate_tag_line(source, issue) if source is not None else None
+                found.append((line + first_line - 1 if line is not None else None, issue.message))
+            for line, message in sorted(found, key=lambda f: f[0] or 0):
+                warn(page.file.src_uri, message, line)
+        return result
+
+    @staticmethod
+    def _source_of(page: Page, post: Post | None) -> tuple[str | None, int]:
+        # The Markdown the HTML came from, and the file line its first line is on.
+        if post is not None:
+            return post.body, post.body_line
+        try:
+            return page.file.content_string, 1
+        except (OSError, UnicodeDecodeError):  # pragma: no cover - MkDocs just read it
+            return None, 1
+
+    # Late (-50): other plugins' environments are set up first, every post is rendered by
+    # now, and MkDocs copies static files (our feeds) after this event.
+    @event_priority(-50)
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        """Append the listings to the blog pages and write the feeds, from HTML rendered once."""
+        self.files = files
+        if not self.config.enabled:
+            return env
+        self._fill_listings(files)
+        if self.syndication is not None:
+            self.syndication.fill(files, self._dated_posts())
+        return env
+
+    def _fill_listings(self, files: Files) -> None:
+        ctx = self.listing_ctx
+        if ctx is None:
+            return
+        for post in self.posts.values():
+            cached = self._rendered.get(post.src_uri)
+            if post.html is None and cached is not None and cached[0] == post.body:
+                post.html, post.words, post.cjk_characters, post.minutes = cached[1:]
+        for src_uri, view in self.listings.items():
+            file = files.get_file_from_path(src_uri)
+            page = file.page if file is not None else None
+            if page is None:
+                continue
+            page.content = (page.content or "") + render_listing(view, page.url, ctx)
 
     def _cover_url(self, post: Post, page: Page, files: Files) -> str | None:
         if post.cover is None:
@@ -390,17 +610,6 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         if target is None:
             return None
         return get_relative_url(target.url, page.url)
-
-    # Late (-50): every post is rendered by now, and MkDocs copies static files (our
-    # feeds) after this event, so the feed documents are written here.
-    @event_priority(-50)
-    def on_env(
-        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
-    ) -> jinja2.Environment | None:
-        """Write the feeds from the posts' rendered HTML."""
-        if self.config.enabled and self.syndication is not None:
-            self.syndication.fill(files, self._dated_posts())
-        return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Write head tags themes do not: description, social cards, feed links, MathJax."""

@@ -75,6 +75,7 @@ def render_post_header(
     cover_url: str | None,
     tags: Sequence[dict[str, Any]],
     heading_id: str = "",
+    authors: Sequence[dict[str, Any]] | None = None,
 ) -> str:
     """Return the post's content with its header (title, date, reading time...) on top.
 
@@ -99,7 +100,9 @@ def render_post_header(
         "date_text": date_text,
         "date_iso": post.date.isoformat() if post.date else "",
         "reading": reading_label(post.minutes, translator) if post.read_time else None,
-        "authors": [{"name": name, "url": None} for name in post.authors],
+        "authors": list(authors)
+        if authors is not None
+        else [{"name": name, "url": None} for name in post.authors],
         "cover": {"url": cover_url, "alt": post.cover.alt if post.cover else ""}
         if cover_url
         else None,

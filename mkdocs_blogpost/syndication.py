@@ -154,13 +154,19 @@ class Syndication:
         published = [p for p in listed if is_public(p)]
         groups: list[tuple[str, str, str, list[Post]]] = [("blog", "", self.blog_dir, published)]
         for kind, enabled, folder, get in (
-            ("tag", self.options.feed_tags, "tags", _tags),
-            ("category", self.options.feed_categories, "categories", _categories),
+            ("tag", self.options.feed_tags, self.options.tags_dir.strip("/"), _tags),
+            (
+                "category",
+                self.options.feed_categories,
+                self.options.categories_dir.strip("/"),
+                _categories,
+            ),
         ):
             if not enabled:
                 continue
             # The same function and input as the tag and category pages, so the slugs match.
-            for term in group_terms(listed, get, kind):
+            # The tag pages group the same posts and already report slug collisions.
+            for term in group_terms(listed, get, kind, report=not self.options.blog_pages):
                 term_posts = [p for p in term.posts if is_public(p)]
                 if term_posts:
                     groups.append(

@@ -59,7 +59,11 @@ def term_slug(name: str) -> str:
 
 
 def group_terms(
-    posts: Iterable[Post], get: Callable[[Post], list[str]], kind: str = "tag"
+    posts: Iterable[Post],
+    get: Callable[[Post], list[str]],
+    kind: str = "tag",
+    *,
+    report: bool = True,
 ) -> list[Term]:
     """Group `posts` by the terms `get` returns, merging case variants.
 
@@ -71,6 +75,8 @@ def group_terms(
         posts: Posts in listing order (their order is kept inside each term).
         get: Returns a post's terms (for example `lambda p: p.tags`).
         kind: Word used in messages (`tag`, `category`, `author`).
+        report: Warn about colliding slugs; off for a second grouping of the same posts,
+            so one collision is reported once.
     """
     by_key: dict[str, Term] = {}
     for post in posts:
@@ -96,7 +102,7 @@ def group_terms(
         while slug in taken:
             n += 1
             slug = f"{base}-{n}"
-        if n > 1:
+        if n > 1 and report:
             log.warning(
                 f"{kind}s '{taken[base].name}' and '{term.name}' both make the URL '{base}'; "
                 f"'{term.name}' gets '{slug}'. Rename one of them to choose the URL yourself"

@@ -69,3 +69,13 @@ def test_absolutize_html() -> None:
         'srcset="https://example.org/docs/blog/2024/p/a.png 1x, https://example.org/docs/blog/2024/p/b.png 2x"'
         in out
     )
+
+
+def test_excerpt_skips_admonition_titles_and_drops_ids() -> None:
+    body = (
+        '<div class="admonition tweet" id="tweet-a"><p class="admonition-title">Quote</p>'
+        "<blockquote>Q</blockquote></div><p>First real paragraph.</p>"
+    )
+    assert excerpt_html(make_post(body)) == "<p>First real paragraph.</p>"
+    more = '<h2 id="intro">Intro</h2><p id="x">A</p><!-- more --><p>B</p>'
+    assert excerpt_html(make_post(more)) == "<h2>Intro</h2><p>A</p>"

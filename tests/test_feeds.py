@@ -360,9 +360,9 @@ def test_per_tag_and_category_feeds(build_site: BuildSite) -> None:
     assert "C++" in cpp.feed.title
     docs_atom = feedparser.parse(site.path("blog/tags/docs/atom.xml").read_bytes())
     assert [e.title for e in docs_atom.entries] == EXPECTED_ORDER[:2]
-    notes = json.loads(site.read("blog/categories/notes/feed.json"))
+    notes = json.loads(site.read("blog/category/notes/feed.json"))
     assert [i["title"] for i in notes["items"]] == ["Winter notes", "Old one"]
-    assert notes["feed_url"] == SITE + "blog/categories/notes/feed.json"
+    assert notes["feed_url"] == SITE + "blog/category/notes/feed.json"
     # No feed for a tag that only drafts or future posts carry... nor for unknown ones.
     assert not site.exists("blog/tags/secret/feed.xml")
     off = build_site(BLOG)
@@ -488,3 +488,17 @@ def test_builders_do_not_depend_on_the_clock() -> None:
         info, [entry]
     )
     assert "<updated>2024-01-01T00:00:00+00:00</updated>" in build_atom(info, [entry])
+
+
+def test_slug_collision_reported_once_with_tag_feeds(build_site: BuildSite) -> None:
+    site = build_site(
+        {
+            "blog/posts/2024-01-01-a.md": "---\ntitle: A\ntags: [Docs!]\n---\nA\n",
+            "blog/posts/2024-01-02-b.md": '---\ntitle: B\ntags: ["docs?"]\n---\nB\n',
+        },
+        {"plugins": [{"blogpost": {"feed_tags": True}}]},
+        strict=False,
+    )
+    collisions = [w for w in site.warnings if "both make the URL" in w]
+    assert len(collisions) == 1, site.warnings
+    assert site.exists("blog/tags/docs/feed.xml") and site.exists("blog/tags/docs-2/feed.xml")

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from browser_support import launch_chromium
 from conftest import PNG, BuildSite, Site, make_config, run_build
 
 FIXTURE = Path(__file__).parent / "fixtures" / "jekyll-blog"
@@ -446,38 +447,21 @@ def test_build_writes_nothing_into_docs(tmp_path: Path) -> None:
 
 @pytest.mark.browser
 def test_full_width_image_spans_the_column_in_a_browser(tmp_path: Path) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("needs /usr/bin/chromium")
     site = build_migrated(tmp_path, {"markdown_extensions": MATERIAL_EXTENSIONS})
     page_path = site.path("blog/2021/02/14/writing-style-guide/index.html")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+    with launch_chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(page_path.as_uri())
+        widths = page.evaluate(
+            """() => {
+              const article = document.querySelector("article");
+              const style = getComputedStyle(article);
+              const inner = article.clientWidth - parseFloat(style.paddingLeft)
+                - parseFloat(style.paddingRight);
+              const full = document.querySelector("article img.blogpost-full");
+              return {inner, full: full.getBoundingClientRect().width};
+            }"""
         )
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(page_path.as_uri())
-            widths = page.evaluate(
-                """() => {
-                  const article = document.querySelector("article");
-                  const style = getComputedStyle(article);
-                  const inner = article.clientWidth - parseFloat(style.paddingLeft)
-                    - parseFloat(style.paddingRight);
-                  const full = document.querySelector("article img.blogpost-full");
-                  return {inner, full: full.getBoundingClientRect().width};
-                }"""
-            )
-        finally:
-            browser.close()
     # The 1x1 test image is stretched to the column only because of the #full marker.
     assert widths["full"] > 300
     assert abs(widths["full"] - widths["inner"]) < 2, widths

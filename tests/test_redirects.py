@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser_support import launch_chromium, serve_directory
 from conftest import BuildSite, Site
 
 from mkdocs_blogpost.redirects import RedirectError, redirect_dest
@@ -168,55 +165,21 @@ def test_redirect_dest_refuses(value: str) -> None:
 # -- a real browser follows the redirect --------------------------------------------------
 
 
-@pytest.fixture
-def serve_dir() -> Iterator[callable]:
-    servers: list[http.server.ThreadingHTTPServer] = []
-
-    def _serve(directory: Path) -> str:
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
-        handler.log_message = lambda *a, **k: None  # type: ignore[method-assign]
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
-
-    yield _serve
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_browser_follows_redirect_and_keeps_fragment(
-    build_site: BuildSite, serve_dir, directory_urls: bool
+    build_site: BuildSite, directory_urls: bool
 ) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
     site = build_site(POSTS, {"use_directory_urls": directory_urls})
-    base = serve_dir(site.site_dir)
     expected = "blog/2024/06/30/moved/" if directory_urls else "blog/2024/06/30/moved.html"
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        try:
-            page = browser.new_page()
-            page.goto(base + "old/path#details")
-            page.wait_for_url(base + expected + "#details")
-            assert page.locator("h1").first.inner_text().startswith('Moved "here"')
-            # Without JavaScript the meta refresh still gets readers there.
-            context = browser.new_context(java_script_enabled=False)
-            nojs = context.new_page()
-            nojs.goto(base + "2021/04/02/old-post.html")
-            nojs.wait_for_url(base + expected)
-            context.close()
-        finally:
-            browser.close()
+    with serve_directory(site.site_dir) as base, launch_chromium() as browser:
+        page = browser.new_page()
+        page.goto(base + "old/path#details")
+        page.wait_for_url(base + expected + "#details")
+        assert page.locator("h1").first.inner_text().startswith('Moved "here"')
+        # Without JavaScript the meta refresh still gets readers there.
+        context = browser.new_context(java_script_enabled=False)
+        nojs = context.new_page()
+        nojs.goto(base + "2021/04/02/old-post.html")
+        nojs.wait_for_url(base + expected)
+        context.close()

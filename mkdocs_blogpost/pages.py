@@ -1,0 +1,354 @@
+"""Create the planned listing pages as MkDocs files and render their HTML.
+
+Page creation happens in `on_files` (`create_pages`); the listing HTML is rendered in
+`on_env` (`render_listing`), when every post has been rendered once: cards reuse the
+post's HTML (`excerpts.excerpt_html`), re-based for the listing page. No Markdown is
+converted here.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+from .dates import format_date
+from .excerpts import excerpt_html, rebase_html
+from .render import reading_label
+from .taxonomy import term_key
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    from .i18n import Translator
+    from .models import Post
+    from .taxonomy import Term
+    from .views import BlogViews, PostLinks, ViewPage
+
+__all__ = [
+    "ListingContext",
+    "author_links",
+    "create_pages",
+    "listing_meta",
+    "page_markdown",
+    "page_window",
+    "render_listing",
+    "render_post_footer",
+    "tag_links",
+]
+
+log = get_plugin_logger(__name__)
+
+_MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
+# Heading ids copied from a post would clash on a page listing several posts.
+_HEADING_ID_RE = re.compile(r"(<h[1-6]\b[^>]*?)\s+id=(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
+
+
+def page_markdown(view: ViewPage) -> str:
+    """Markdown of a generated page: its title as the one heading, escaped."""
+    title = _MD_SPECIAL_RE.sub(r"\\\1", html.escape(view.title, quote=False))
+    return f"# {title}\n"
+
+
+def _authored(src_uri: str, existing: Mapping[str, File]) -> File | None:
+    """Find the author's own page at a generated path: `x/index.md`, `x/README.md` or `x.md`."""
+    folder = posixpath.dirname(src_uri)
+    candidates = [src_uri, posixpath.join(folder, "README.md")]
+    if folder:
+        candidates.append(folder + ".md")
+    for candidate in candidates:
+        file = existing.get(candidate)
+        if file is not None and file.is_documentation_page():
+            return file
+    return None
+
+
+def create_pages(
+    views: BlogViews, files: Files, config: MkDocsConfig, posts: Mapping[str, Post]
+) -> dict[str, ViewPage]:
+    """Add a generated page for each planned listing the author did not write.
+
+    Pages the author wrote at a listing's path keep their content; the listing is
+    appended to them. Page 1 of the blog index stays in the navigation (the "Blog"
+    entry); every other listing page is kept out of it. A listing whose URL is taken
+    by a post is not generated, with a warning.
+
+    Returns:
+        The listing pages by the `src_uri` of the page that shows them.
+    """
+    existing = {f.src_uri: f for f in files}
+    dest_owner = {f.dest_uri: f.src_uri for f in files}
+    renamed: dict[str, str] = {}
+    by_src: dict[str, ViewPage] = {}
+    for view in views.pages:
+        own = _authored(view.src_uri, existing)
+        if own is not None and own.src_uri not in posts:
+            view.user_authored = True
+            renamed[view.src_uri] = own.src_uri
+            view.src_uri = own.src_uri
+            by_src[view.src_uri] = view
+            continue
+        in_nav = view.kind == "index" and view.page == 1
+        file = File.generated(
+            config,
+            view.src_uri,
+            content=page_markdown(view),
+            inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
+        )
+        owner = dest_owner.get(file.dest_uri)
+        if owner is not None:
+            log.warning(
+                f"{owner}: its URL '{file.url}' is where the blog's page '{view.title}' "
+                "goes; that page is not generated. Give the post another 'slug:' or change "
+                "the plugin's folder options"
+            )
+            continue
+        dest_owner[file.dest_uri] = view.src_uri
+        files.append(file)
+        by_src[view.src_uri] = view
+    if renamed:
+        for view in views.pages:
+            view.family = [renamed.get(src, src) for src in view.family]
+        for index in (views.tag_src, views.category_src, views.author_src):
+            for key, src in index.items():
+                index[key] = renamed.get(src, src)
+    return by_src
+
+
+@dataclass
+class ListingContext:
+    """What rendering cards needs from the site.
+
+    Attributes:
+        env: The plugin's autoescaping Jinja environment.
+        translator: Words in the site's language.
+        locale: Babel locale for dates.
+        date_format: Babel date format.
+        url_of: Site-relative URL of a docs file, or `None` when it is not in the site.
+        views: The planned blog.
+        cover_url: Site-relative (or absolute) URL of a post's cover, or `None`.
+    """
+
+    env: jinja2.Environment
+    translator: Translator
+    locale: str
+    date_format: str
+    url_of: Callable[[str], str | None]
+    views: BlogViews
+    cover_url: Callable[[Post], str | None]
+
+    def __post_init__(self) -> None:
+        # Shown spelling of each term, by the key of any of its spellings: built once.
+        self.tag_names = _names(self.views.tags)
+        self.author_names = _names(self.views.authors)
+
+
+def _rel(url: str | None, page_url: str) -> str | None:
+    if url is None:
+        return None
+    if "://" in url or url.startswith("//"):
+        return url
+    rel = get_relative_url(url, page_url)
+    if url.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
+def _term_links(
+    names: list[str],
+    index: Mapping[str, str],
+    terms_by_key: Mapping[str, str],
+    ctx: ListingContext,
+    here: str,
+) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for name in names:
+        key = term_key(name)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        src = index.get(key)
+        out.append(
+            {
+                "name": terms_by_key.get(key, name),
+                "url": _rel(ctx.url_of(src), here) if src else None,
+            }
+        )
+    return out
+
+
+def _names(terms: list[Term]) -> dict[str, str]:
+    return {term_key(spelling): t.name for t in terms for spelling in t.spellings}
+
+
+def tag_links(post: Post, page_url: str, ctx: ListingContext) -> list[dict[str, Any]]:
+    """Return the post's tags (most common spelling) with tag-page URLs from `page_url`."""
+    return _term_links(post.tags, ctx.views.tag_src, ctx.tag_names, ctx, page_url)
+
+
+def author_links(post: Post, page_url: str, ctx: ListingContext) -> list[dict[str, Any]]:
+    """Return the post's authors with their author-page URLs from `page_url`."""
+    return _term_links(post.authors, ctx.views.author_src, ctx.author_names, ctx, page_url)
+
+
+def _badge(post: Post, t: Translator) -> dict[str, str] | None:
+    if post.status == "draft":
+        return {"kind": "draft", "label": t("draft")}
+    if post.status == "future":
+        return {"kind": "scheduled", "label": t("scheduled")}
+    return None
+
+
+def _date(post: Post, ctx: ListingContext) -> dict[str, str] | None:
+    if post.date is None or not post.show_date:
+        return None
+    return {
+        "text": format_date(post.date, ctx.locale, ctx.date_format),
+        "iso": post.date.isoformat(),
+    }
+
+
+def _card(post: Post, page_url: str, ctx: ListingContext) -> dict[str, Any]:
+    cover = _rel(ctx.cover_url(post), page_url)
+    return {
+        "title": post.title,
+        "url": _rel(post.url, page_url),
+        "date": _date(post, ctx),
+        "reading": reading_label(post.minutes, ctx.translator) if post.read_time else None,
+        "authors": author_links(post, page_url, ctx),
+        "cover": {"url": cover, "alt": post.cover.alt if post.cover else ""} if cover else None,
+        "tags": tag_links(post, page_url, ctx),
+        "excerpt": Markup(
+            _HEADING_ID_RE.sub(r"\1", rebase_html(excerpt_html(post), post.url, page_url))
+        ),
+        "badge": _badge(post, ctx.translator),
+    }
+
+
+def _entry(post: Post, page_url: str, ctx: ListingContext) -> dict[str, Any]:
+    return {
+        "title": post.title,
+        "url": _rel(post.url, page_url),
+        # Lists of titles (archive, related posts) always date their entries.
+        "date": {
+            "text": format_date(post.date, ctx.locale, ctx.date_format),
+            "iso": post.date.isoformat(),
+        }
+        if post.date
+        else None,
+        "badge": _badge(post, ctx.translator),
+    }
+
+
+def page_window(page: int, pages: int, around: int = 2) -> list[int]:
+    """Return the page numbers to link: the first, the last and `around` either side of `page`.
+
+    A long listing then costs a handful of links per page, not one per page.
+    """
+    keep = {1, pages, *range(max(1, page - around), min(pages, page + around) + 1)}
+    return sorted(keep)
+
+
+def _pagination(view: ViewPage, page_url: str, ctx: ListingContext) -> dict[str, Any] | None:
+    if view.pages <= 1:
+        return None
+    numbers: list[dict[str, Any] | None] = []  # None marks a gap ("…")
+    last = 0
+    for n in page_window(view.page, view.pages):
+        if last and n - last > 1:
+            numbers.append(None)
+        last = n
+        src = view.family[n - 1]
+        numbers.append(
+            {"number": n, "url": _rel(ctx.url_of(src), page_url), "current": n == view.page}
+        )
+    return {
+        "newer": _rel(ctx.url_of(view.prev_src), page_url) if view.prev_src else None,
+        "older": _rel(ctx.url_of(view.next_src), page_url) if view.next_src else None,
+        "numbers": numbers,
+        "label": ctx.translator("page_of", page=view.page, pages=view.pages),
+    }
+
+
+def _cloud(view: ViewPage, page_url: str, ctx: ListingContext) -> list[dict[str, Any]]:
+    counts = [term.count for term in view.terms]
+    low, high = (min(counts), max(counts)) if counts else (0, 0)
+    out = []
+    for term in view.terms:
+        size = 3 if high == low else 1 + round(4 * (term.count - low) / (high - low))
+        src = ctx.views.tag_src.get(term_key(term.name))
+        out.append(
+            {
+                "name": term.name,
+                "url": _rel(ctx.url_of(src), page_url) if src else None,
+                "count": term.count,
+                "count_text": ctx.translator("post_count_one")
+                if term.count == 1
+                else ctx.translator("post_count", count=term.count),
+                "size": size,
+            }
+        )
+    return out
+
+
+def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
+    """Render the listing HTML of one page, with URLs relative to `page_url`."""
+    context: dict[str, Any] = {"view": view, "kind": view.kind}
+    if view.kind == "tag_index":
+        context["cloud"] = _cloud(view, page_url, ctx)
+    elif view.kind == "archive":
+        years = []
+        for year, posts in view.years:
+            src = posixpath.join(posixpath.dirname(view.src_uri), str(year), "index.md")
+            years.append(
+                {
+                    "year": year,
+                    "url": _rel(ctx.url_of(src), page_url),
+                    "count_text": ctx.translator("post_count_one")
+                    if len(posts) == 1
+                    else ctx.translator("post_count", count=len(posts)),
+                    "entries": [_entry(p, page_url, ctx) for p in posts],
+                }
+            )
+        context["years"] = years
+    else:
+        context["cards"] = [_card(p, page_url, ctx) for p in view.posts]
+        context["pagination"] = _pagination(view, page_url, ctx)
+    return ctx.env.get_template("blogpost/fragments/listing.html").render(context)
+
+
+def listing_meta(view: ViewPage, url_of: Callable[[str], str | None]) -> dict[str, Any]:
+    """Return `page.meta["blogpost_listing"]`, the contract read by feeds and head tags."""
+    return {
+        "kind": view.kind,
+        "page": view.page,
+        "pages": view.pages,
+        "prev_url": url_of(view.prev_src) if view.prev_src else None,
+        "next_url": url_of(view.next_src) if view.next_src else None,
+        "description": view.description,
+    }
+
+
+def render_post_footer(
+    post: Post, links: PostLinks | None, page_url: str, ctx: ListingContext
+) -> str:
+    """Render previous/next post links and related posts for the end of a post."""
+    if links is None or (links.newer is None and links.older is None and not links.related):
+        return ""
+    context = {
+        "older": _entry(links.older, page_url, ctx) if links.older else None,
+        "newer": _entry(links.newer, page_url, ctx) if links.newer else None,
+        "related": [_entry(p, page_url, ctx) for p in links.related],
+    }
+    return ctx.env.get_template("blogpost/fragments/post-footer.html").render(context)

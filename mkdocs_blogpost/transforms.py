@@ -1,0 +1,772 @@
+"""`<tweet>` quotes and `<small>` image captions, turned into styled blocks.
+
+These work on the HTML Python-Markdown produced for a page. Markdown escapes `<` inside
+code, so a literal `<tweet` in that HTML is a tag the author wrote; tags inside `<pre>`,
+`<code>`, comments and scripts are skipped all the same.
+
+The page is never re-parsed as a whole: a small scanner finds the tags, and only the
+paragraphs that hold a quote or a caption are rewritten. Everything else stays byte for
+byte as MkDocs produced it, and a page with nothing to change comes back as the very
+same string. Text from the post that ends up inside a quote or a caption goes through
+an allow-list sanitiser (nh3): formatting and links survive, scripts, event handlers and
+`javascript:` URLs do not.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import html as htmllib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+import nh3
+from markupsafe import Markup
+
+from .share import build_share_links, tweet_length
+from .text import slugify
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from .i18n import Translator
+
+__all__ = [
+    "TransformIssue",
+    "TransformOptions",
+    "TransformStats",
+    "has_candidates",
+    "locate_tag_line",
+    "plain_text",
+    "sanitize_inline",
+    "transform_html",
+]
+
+CaptionStyle = Literal["admonition", "figure"]
+
+
+@dataclass(frozen=True)
+class TransformOptions:
+    """How quotes and captions are rendered (from the plugin's options).
+
+    Attributes:
+        via: The site's X handle without `@`, or `None`.
+        tweet_label: Visible text of the X share link; `None` uses the translation.
+        share_targets: Share targets under each quote, in order.
+        caption_style: `admonition` (a slim caption box) or `figure` (a plain caption).
+        tweet_max_length: Characters X allows; longer shares give a warning.
+        mastodon_instance: Server whose share page the Mastodon link opens.
+    """
+
+    via: str | None = None
+    tweet_label: str | None = None
+    share_targets: tuple[str, ...] = ("x",)
+    caption_style: CaptionStyle = "admonition"
+    tweet_max_length: int = 280
+    mastodon_instance: str = "mastodon.social"
+
+
+@dataclass(frozen=True)
+class TransformIssue:
+    """A problem in the author's markup, for a warning that names the file and line.
+
+    Attributes:
+        tag: `tweet` or `small`.
+        closing: Whether the tag at fault is a closing tag.
+        ordinal: Which of the page's tags of this kind (`tag`, `closing`) it is, from 0,
+            counting only tags outside code.
+        total: How many tags of this kind the page has (outside code).
+        message: What is wrong and what to do, without the file name.
+    """
+
+    tag: str
+    closing: bool
+    ordinal: int
+    total: int
+    message: str
+
+
+@dataclass
+class TransformStats:
+    """What one page's transform did.
+
+    Attributes:
+        tweets: Quotes turned into tweet admonitions.
+        captions: Images given a caption.
+        issues: Problems to report to the author.
+    """
+
+    tweets: int = 0
+    captions: int = 0
+    issues: list[TransformIssue] = field(default_factory=list)
+
+
+# -- sanitising -------------------------------------------------------------------------------
+
+_INLINE_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "br",
+        "cite",
+        "code",
+        "del",
+        "dfn",
+        "em",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+        "wbr",
+    }
+)
+_GENERIC_ATTRIBUTES = frozenset({"class", "title", "lang", "dir"})
+_INLINE_ATTRIBUTES = {
+    "*": set(_GENERIC_ATTRIBUTES),
+    "a": {"href", "hreflang"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "q": {"cite"},
+    "time": {"datetime"},
+}
+_IMAGE_ATTRIBUTES = {
+    "*": set(_GENERIC_ATTRIBUTES),
+    "a": {"href", "hreflang", "id", "rel", "target"},
+    "img": {"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding", "style"},
+    "picture": set(),
+    "source": {"srcset", "sizes", "type", "media"},
+}
+_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def sanitize_inline(fragment: str) -> str:
+    """Keep inline formatting and safe links of an HTML fragment; drop everything else.
+
+    Scripts and styles go with their content; other disallowed tags go, their text
+    stays. Links keep only `http`, `https`, `mailto` and relative URLs.
+    """
+    return nh3.clean(
+        fragment,
+        tags=set(_INLINE_TAGS),
+        attributes=_INLINE_ATTRIBUTES,
+        url_schemes=set(_URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    ).strip()
+
+
+def _sanitize_image(fragment: str) -> str:
+    # The image (or linked image) a caption belongs to: keep what Markdown, attr_list and
+    # lightbox plugins put there (`data-*` included), minus event handlers and bad URLs.
+    return nh3.clean(
+        fragment,
+        tags={"a", "img", "picture", "source"},
+        attributes=_IMAGE_ATTRIBUTES,
+        generic_attribute_prefixes={"data-"},
+        url_schemes=set(_URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    ).strip()
+
+
+_TAG_STRIP_RE = re.compile(r"<[^>]*>")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def plain_text(fragment: str) -> str:
+    """Return the text of a sanitised fragment on one line, entities decoded."""
+    text = htmllib.unescape(_TAG_STRIP_RE.sub("", fragment))
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+# -- scanning ---------------------------------------------------------------------------------
+
+_CANDIDATE_RE = re.compile(r"</?(?:tweet|small)(?=[\s/>])", re.IGNORECASE)
+_TWEET_TAG_RE = re.compile(r"</?tweet(?=[\s/>])", re.IGNORECASE)
+_SMALL_OPEN_RE = re.compile(r"<small(?=[\s/>])", re.IGNORECASE)
+_BLOCK_NAMES = (
+    r"address|article|aside|blockquote|caption|details|dialog|dd|div|dl|dt|fieldset|"
+    r"figcaption|figure|footer|form|h[1-6]|header|hgroup|hr|li|main|nav|ol|p|pre|section|"
+    r"summary|table|tbody|td|tfoot|th|thead|tr|ul"
+)
+_SCAN_RE = re.compile(
+    r"(?P<skip><!--.*?-->|<(?P<raw>pre|code|script|style|textarea)(?=[\s>])[^>]*>.*?</(?P=raw)\s*>)"
+    r"|<(?P<close>/?)(?P<name>tweet|small)(?=[\s/>])(?P<attrs>[^>]*)>"
+    rf"|<(?P<bclose>/?)(?P<block>{_BLOCK_NAMES})(?=[\s/>])[^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
+# Blocks that may hold only phrasing content: a block cannot go inside them.
+_PHRASING_ONLY = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "summary", "caption", "figcaption", "p"}
+)
+_ID_RE = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_EDGE_BREAKS_RE = re.compile(r"^(?:\s|<br\s*/?>)+|(?:\s|<br\s*/?>)+$", re.IGNORECASE)
+_IMG_TAG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_AFTER_IMAGE_RE = re.compile(r"(?P<close>\s*</a\s*>)?\s*(?:<br\s*/?>\s*)?", re.IGNORECASE)
+_LINK_OPEN_END_RE = re.compile(r"<a\b[^>]*>\s*\Z", re.IGNORECASE)
+# How far back from a <small> an image tag may start (data: URIs can be long).
+_LOOKBACK = 16384
+_ANY_TAG_RE = re.compile(r"<(/?)([a-zA-Z][\w:-]*)(?:\s[^>]*)?>")
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+
+
+@dataclass(frozen=True)
+class _Tag:
+    start: int
+    end: int
+    name: str
+    closing: bool
+    attrs: str
+    ordinal: int
+
+    @property
+    def self_closing(self) -> bool:
+        return self.attrs.rstrip().endswith("/")
+
+    @property
+    def has_attributes(self) -> bool:
+        return bool(self.attrs.strip().rstrip("/").strip())
+
+
+@dataclass(frozen=True)
+class _Block:
+    start: int
+    end: int
+    name: str
+    closing: bool
+
+
+@dataclass
+class _Scan:
+    tags: list[_Tag]
+    blocks: list[_Block]
+    totals: dict[tuple[str, bool], int]
+
+    def __post_init__(self) -> None:
+        self.block_starts = [b.start for b in self.blocks]
+
+    def of(self, name: str) -> list[_Tag]:
+        return [t for t in self.tags if t.name == name]
+
+    def blocks_between(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.block_starts, start)
+        return i < len(self.blocks) and self.blocks[i].start < end
+
+    def block_before(self, pos: int) -> _Block | None:
+        i = bisect.bisect_left(self.block_starts, pos)
+        return self.blocks[i - 1] if i else None
+
+    def block_after(self, pos: int) -> _Block | None:
+        i = bisect.bisect_left(self.block_starts, pos)
+        return self.blocks[i] if i < len(self.blocks) else None
+
+
+def _scan(html: str) -> _Scan:
+    tags: list[_Tag] = []
+    blocks: list[_Block] = []
+    counts: dict[tuple[str, bool], int] = {}
+    for m in _SCAN_RE.finditer(html):
+        if m.group("skip") is not None:
+            if (m.group("raw") or "").lower() == "pre":
+                blocks.append(_Block(m.start(), m.start(), "pre", False))
+                blocks.append(_Block(m.end(), m.end(), "pre", True))
+            continue
+        if m.group("name") is not None:
+            name = m.group("name").lower()
+            closing = bool(m.group("close"))
+            key = (name, closing)
+            ordinal = counts.get(key, 0)
+            counts[key] = ordinal + 1
+            tags.append(_Tag(m.start(), m.end(), name, closing, m.group("attrs"), ordinal))
+        else:
+            blocks.append(
+                _Block(m.start(), m.end(), m.group("block").lower(), bool(m.group("bclose")))
+            )
+    return _Scan(tags, blocks, counts)
+
+
+def has_candidates(html: str) -> bool:
+    """Tell cheaply whether a page may hold a `<tweet>` or `<small>` tag at all."""
+    return _CANDIDATE_RE.search(html) is not None
+
+
+def _balanced(fragment: str) -> bool:
+    stack: list[str] = []
+    for m in _ANY_TAG_RE.finditer(fragment):
+        name = m.group(2).lower()
+        if name in _VOID or m.group(0).endswith("/>"):
+            continue
+        if not m.group(1):
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            return False
+    return not stack
+
+
+def _apply(html: str, edits: Iterable[tuple[int, int, str]]) -> str:
+    out: list[str] = []
+    pos = 0
+    for start, end, text in sorted(edits, key=lambda e: (e[0], -e[1])):
+        if start < pos:  # inside an edit already made (a removed paragraph)
+            continue
+        out.append(html[pos:start])
+        out.append(text)
+        pos = end
+    out.append(html[pos:])
+    return "".join(out)
+
+
+# -- the transform ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    kind: Literal["tweet", "caption"]
+    start: int
+    end: int
+    inner: str
+    tag: _Tag
+    close: _Tag
+    image: str = ""
+
+
+class _Page:
+    """One page's transform: its HTML, options, and the state of its quote ids."""
+
+    def __init__(
+        self,
+        html: str,
+        env: jinja2.Environment,
+        page_url: str | None,
+        options: TransformOptions,
+        tweets: bool,
+        captions: bool,
+    ) -> None:
+        self.html = html
+        self.env = env
+        self.translator: Translator = env.globals["t"]  # type: ignore[assignment]
+        self.page_url = page_url
+        self.options = options
+        self.do_tweets = tweets
+        self.do_captions = captions
+        self.stats = TransformStats()
+        self.ids: set[str] | None = None
+        # How many tags of each kind the author wrote (outside code), for line lookups.
+        self.totals: dict[tuple[str, bool], int] = {}
+
+    def issue(self, tag: _Tag, message: str) -> None:
+        total = self.totals.get((tag.name, tag.closing), 0)
+        self.stats.issues.append(TransformIssue(tag.name, tag.closing, tag.ordinal, total, message))
+
+    # Pass 1: make every remaining <tweet> a closed, unnested pair inside one paragraph.
+    def repair_tweets(self, scan: _Scan) -> list[tuple[int, int, str]]:
+        html = self.html
+        edits: list[tuple[int, int, str]] = []
+        stack: list[_Tag] = []
+        pairs: list[tuple[_Tag, _Tag]] = []
+        unclosed: list[_Tag] = []
+        for tag in scan.of("tweet"):
+            if not tag.closing and stack and scan.blocks_between(stack[-1].end, tag.start):
+                # A new quote in a later paragraph: the open ones before it never closed.
+                unclosed += stack
+                stack = []
+            if tag.closing:
+                if not stack:
+                    self.issue(
+                        tag,
+                        "</tweet> closes no <tweet>; remove it or add the opening tag. "
+                        "The stray tag is left out",
+                    )
+                    edits.append((tag.start, tag.end, ""))
+                else:
+                    pairs.append((stack.pop(), tag))
+            elif tag.self_closing:
+                self.issue(tag, "<tweet/> is empty; write <tweet>text</tweet>")
+                edits.append((tag.start, tag.end, ""))
+            else:
+                if stack:
+                    self.issue(
+                        tag,
+                        "<tweet> inside another <tweet>; quotes cannot be nested. "
+                        "The inner tags are left out",
+                    )
+                stack.append(tag)
+        for tag in unclosed + stack:
+            self.issue(
+                tag,
+                "<tweet> is never closed; end the quote with </tweet> in the same "
+                "paragraph. The text is shown as a plain paragraph",
+            )
+            edits.append((tag.start, tag.end, ""))
+        for open_, close in pairs:
+            outer = not any(
+                o.start < open_.start and c.end > close.end for o, c in pairs if o is not open_
+            )
+            if not outer:
+                edits += [(open_.start, open_.end, ""), (close.start, close.end, "")]
+                continue
+            if open_.has_attributes:
+                self.issue(
+                    open_,
+                    f"<tweet{open_.attrs.rstrip()}> takes no attributes; they are ignored",
+                )
+            inner = html[open_.end : close.start]
+            if scan.blocks_between(open_.end, close.start):
+                self.issue(
+                    open_,
+                    "<tweet> spans several paragraphs or blocks; keep a quote in one "
+                    "paragraph (no blank lines inside). The text is shown as written",
+                )
+                edits += [(open_.start, open_.end, ""), (close.start, close.end, "")]
+            elif not plain_text(sanitize_inline(inner)):
+                self.issue(open_, "<tweet> is empty; write the sentence to share inside it")
+                edits.append(self._removal(scan, open_, close))
+        return edits
+
+    def _removal(self, scan: _Scan, open_: _Tag, close: _Tag) -> tuple[int, int, str]:
+        # An empty quote goes, markup and all; alone in its paragraph, it takes the
+        # paragraph with it.
+        before, after = scan.block_before(open_.start), scan.block_after(close.end)
+        if (
+            before is not None
+            and after is not None
+            and before.name == "p"
+            and not before.closing
+            and after.name == "p"
+            and after.closing
+            and not self.html[before.end : open_.start].strip()
+            and not self.html[close.end : after.start].strip()
+        ):
+            return (before.start, after.end, "")
+        return (open_.start, close.end, "")
+
+    # Pass 2: find the quotes and captions to render.
+    def find_items(self, scan: _Scan) -> list[_Item]:
+        html = self.html
+        items: list[_Item] = []
+        if self.do_tweets:
+            tweets = scan.of("tweet")
+            for open_, close in zip(tweets[::2], tweets[1::2], strict=False):
+                if open_.closing or not close.closing:  # pragma: no cover - repaired in pass 1
+                    continue
+                inner = html[open_.end : close.start]
+                items.append(_Item("tweet", open_.start, close.end, inner, open_, close))
+        if not self.do_captions:
+            return items
+        quoted = [(i.start, i.end) for i in items]
+        smalls = scan.of("small")
+        for n, open_ in enumerate(smalls):
+            if open_.closing or any(s <= open_.start < e for s, e in quoted):
+                continue
+            image = self._image_before(open_.start)
+            if image is None:
+                continue
+            end_tag = smalls[n + 1] if n + 1 < len(smalls) else None
+            if (
+                end_tag is None
+                or not end_tag.closing
+                or scan.blocks_between(open_.end, end_tag.start)
+            ):
+                self.issue(
+                    open_,
+                    "<small> under an image is never closed; end the caption with </small> "
+                    "on the same line. No caption is made",
+                )
+                continue
+            inner = html[open_.end : end_tag.start]
+            if not inner.strip():
+                continue
+            if open_.has_attributes:
+                self.issue(
+                    open_,
+                    f"<small{open_.attrs.rstrip()}> under an image takes no attributes; "
+                    "they are ignored",
+                )
+            start, image_html = image
+            items.append(
+                _Item(
+                    "caption",
+                    start,
+                    end_tag.end,
+                    inner,
+                    open_,
+                    end_tag,
+                    image_html,
+                )
+            )
+        items.sort(key=lambda i: i.start)
+        return items
+
+    def _image_before(self, pos: int) -> tuple[int, str] | None:
+        # The <img> (or <a><img></a>) right before `pos`, across spaces and one <br>.
+        img: re.Match[str] | None = None
+        for match in _IMG_TAG_RE.finditer(self.html, max(0, pos - _LOOKBACK), pos):
+            img = match
+        if img is None:
+            return None
+        img_at = img.start()
+        tail = _AFTER_IMAGE_RE.match(self.html, img.end(), pos)
+        if tail is None or tail.end() != pos:
+            return None
+        start, end = img_at, img.end()
+        if tail.group("close"):
+            link = _LINK_OPEN_END_RE.search(self.html, max(0, img_at - _LOOKBACK), img_at)
+            if link is None:
+                return None
+            start, end = link.start(), img.end() + len(tail.group("close"))
+        return start, self.html[start:end]
+
+    def render(self, item: _Item) -> str:
+        if item.kind == "tweet":
+            return self._render_tweet(item)
+        return self._render_caption(item)
+
+    def _render_tweet(self, item: _Item) -> str:
+        t = self.translator
+        quote_html = sanitize_inline(item.inner)
+        text = plain_text(quote_html)
+        anchor = self._anchor(text)
+        options = self.options
+        links = build_share_links(
+            options.share_targets,
+            text=text,
+            url=self.page_url,
+            anchor=anchor,
+            via=options.via,
+            tweet_label=options.tweet_label or t("click_to_tweet"),
+            share_on=t("share_on"),
+            permalink_label=t("quote_permalink"),
+            mastodon_instance=options.mastodon_instance,
+        )
+        length = tweet_length(text, self.page_url, options.via)
+        if "x" in options.share_targets and length > options.tweet_max_length:
+            self.issue(
+                item.tag,
+                f"the quote “{_shorten(text)}” is {length} characters long with the link "
+                f"(X allows {options.tweet_max_length}); shorten it, or X will ask the "
+                "reader to. The share link still works",
+            )
+        self.stats.tweets += 1
+        return self.env.get_template("blogpost/fragments/tweet.html").render(
+            id=anchor,
+            title=t("quote"),
+            quote_html=Markup(quote_html),
+            text=text,
+            links=links,
+        )
+
+    def _render_caption(self, item: _Item) -> str:
+        self.stats.captions += 1
+        return self.env.get_template("blogpost/fragments/figure.html").render(
+            style=self.options.caption_style,
+            image_html=Markup(_sanitize_image(item.image)),
+            caption_html=Markup(sanitize_inline(item.inner)),
+        )
+
+    def _anchor(self, text: str) -> str:
+        if self.ids is None:
+            self.ids = set(_ID_RE.findall(self.html))
+        words = slugify(text).split("-")[:6]
+        slug = "-".join(words)[:48].strip("-")
+        if not slug:
+            slug = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        base = f"tweet-{slug}"
+        anchor, n = base, 1
+        while anchor in self.ids:
+            n += 1
+            anchor = f"{base}-{n}"
+        self.ids.add(anchor)
+        return anchor
+
+    def fallback(self, item: _Item) -> list[tuple[int, int, str]]:
+        # Where a block cannot go (inside a heading, or inside formatting that spans it),
+        # the quote is kept as inline text and the caption as a <small>, both sanitised.
+        if item.kind == "tweet":
+            self.issue(
+                item.tag,
+                "<tweet> sits inside a heading or inside formatting, where a quote block "
+                "cannot go; put it on a line of its own. The text is shown as written",
+            )
+            return [(item.tag.start, item.close.end, sanitize_inline(item.inner))]
+        self.issue(
+            item.tag,
+            "<small> under this image sits inside a heading or inside formatting, where a "
+            "figure cannot go; put the image and its caption on lines of their own",
+        )
+        cleaned = f"<small>{sanitize_inline(item.inner)}</small>"
+        return [(item.tag.start, item.close.end, cleaned)]
+
+    def build_edits(self, scan: _Scan, items: list[_Item]) -> list[tuple[int, int, str]]:
+        html = self.html
+        edits: list[tuple[int, int, str]] = []
+        groups: dict[int, tuple[_Block, _Block, list[_Item]]] = {}
+        for item in items:
+            before, after = scan.block_before(item.start), scan.block_after(item.end)
+            if (
+                before is not None
+                and after is not None
+                and before.name == "p"
+                and not before.closing
+                and after.name == "p"
+                and after.closing
+            ):
+                groups.setdefault(before.start, (before, after, []))[2].append(item)
+            elif before is not None and not before.closing and before.name in _PHRASING_ONLY:
+                edits += self.fallback(item)
+            else:
+                edits.append((item.start, item.end, self.render(item)))
+        for p_open, p_close, members in groups.values():
+            gaps: list[str] = []
+            pos = p_open.end
+            for item in members:
+                gaps.append(html[pos : item.start])
+                pos = item.end
+            gaps.append(html[pos : p_close.start])
+            trimmed = [_EDGE_BREAKS_RE.sub("", gap) for gap in gaps]
+            if not all(_balanced(gap) for gap in trimmed):
+                for item in members:
+                    edits += self.fallback(item)
+                continue
+            parts: list[str] = []
+            p_tag = html[p_open.start : p_open.end]
+            for n, gap in enumerate(trimmed):
+                if gap:
+                    parts.append(f"{p_tag}{gap}</p>")
+                    p_tag = "<p>"
+                if n < len(members):
+                    parts.append(self.render(members[n]))
+            edits.append((p_open.start, p_close.end, "\n".join(parts)))
+        return edits
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def transform_html(
+    html: str,
+    *,
+    env: jinja2.Environment,
+    page_url: str | None,
+    options: TransformOptions,
+    tweets: bool = True,
+    captions: bool = True,
+) -> tuple[str, TransformStats]:
+    """Turn a page's `<tweet>` quotes and image `<small>` captions into styled blocks.
+
+    Args:
+        html: The page's content as Markdown rendered it.
+        env: The plugin's template environment (templates `blogpost/fragments/tweet.html`
+            and `figure.html`; its global `t` gives the words).
+        page_url: The page's absolute URL, for share links; `None` when unknown.
+        options: Rendering options.
+        tweets: Transform `<tweet>` quotes.
+        captions: Transform `<small>` captions.
+
+    Returns:
+        The new HTML (the same object when nothing changed) and what was done, with the
+        problems found in the author's markup.
+    """
+    if not (tweets or captions) or not has_candidates(html):
+        return html, TransformStats()
+    page = _Page(html, env, page_url, options, tweets, captions)
+    if not (tweets and _TWEET_TAG_RE.search(html)) and not any(
+        page._image_before(m.start()) for m in _SMALL_OPEN_RE.finditer(html)
+    ):
+        # Only <small> tags, none under an image: nothing to do, no need to scan.
+        return html, page.stats
+    scan = _scan(html)
+    # Issues point at the author's tags as written, so they count tags before repairs.
+    page.totals = scan.totals
+    if tweets and scan.of("tweet"):
+        repairs = page.repair_tweets(scan)
+        if repairs:
+            page.html = _apply(page.html, repairs)
+            scan = _scan(page.html)
+    items = page.find_items(scan)
+    if not items:
+        return page.html, page.stats
+    return _apply(page.html, page.build_edits(scan, items)), page.stats
+
+
+# -- finding a tag in the Markdown source -----------------------------------------------------
+
+_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_SOURCE_MASK_RE = re.compile(
+    r"<!--.*?-->|<(pre|code|script|style|textarea)(?=[\s>])[^>]*>.*?</\1\s*>"
+    r"|(?<!`)(`+)(?!`).+?(?<!`)\2(?!`)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def locate_tag_line(source: str, issue: TransformIssue) -> int | None:
+    """Find the line (from 1) of the tag an issue is about in the page's Markdown.
+
+    Tags inside fenced code, inline code, comments and raw `<pre>`/`<code>` are not
+    counted, as Markdown does not turn them into tags. When the source holds a different
+    number of such tags than the HTML did, the line is unknown (`None`) rather than
+    guessed.
+    """
+    masked = _mask_code(source)
+    if issue.closing:
+        pattern = re.compile(rf"</{issue.tag}\s*>", re.IGNORECASE)
+    else:
+        pattern = re.compile(rf"<{issue.tag}(?=[\s/>])", re.IGNORECASE)
+    found = [m.start() for m in pattern.finditer(masked)]
+    if len(found) != issue.total or issue.ordinal >= len(found):
+        return None
+    return masked.count("\n", 0, found[issue.ordinal]) + 1
+
+
+def _mask_code(source: str) -> str:
+    lines = source.split("\n")
+    fence: str | None = None
+    for n, line in enumerate(lines):
+        m = _FENCE_RE.match(line)
+        if fence is None:
+            if m:
+                fence = m.group(1)
+                lines[n] = ""
+        else:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            lines[n] = ""
+    text = "\n".join(lines)
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    return _SOURCE_MASK_RE.sub(blank, text)

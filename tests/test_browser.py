@@ -1,0 +1,251 @@
+"""Browser check: the built example site in headless Chromium (issue 3).
+
+Builds `example-site/`, serves it on 127.0.0.1 and opens a post in Chromium through
+Playwright, in Material's light and dark palettes (by `prefers-color-scheme`, as the
+example's config switches palettes by media query) and in the `mkdocs` and
+`readthedocs` themes. It checks the computed styles of the tweet admonition and the
+image caption, and that the share link decodes to the quote and the post's address.
+Screenshots go to `test-artifacts/browser/` (not committed).
+
+Without `/usr/bin/chromium` the tests are skipped, except under CI (`CI` set), where
+they fail: CI must run them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from browser_support import launch_chromium, serve_directory, unavailable
+from conftest import run_build
+from mkdocs.config import load_config
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "example-site" / "mkdocs.yml"
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+POST_URL = "blog/2024/06/30/shipping-docs-like-code/"
+QUOTE = "Documentation that is not reviewed is documentation that nobody owns."
+CAPTION = "The build dashboard on the first day of docs-as-code"
+TWEET_BLUE = "rgb(29, 155, 240)"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with launch_chromium() as instance:
+        yield instance
+
+
+def _build_and_serve(theme: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp(f"example-{theme}")
+    overrides: dict[str, Any] = {"site_dir": str(root / "site")}
+    if theme != "material":
+        overrides["theme"] = {"name": theme}
+    cfg = load_config(config_file=str(EXAMPLE), strict=True, **overrides)
+    run_build(root, cfg)
+    with serve_directory(Path(cfg.site_dir)) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def material(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example site as configured (Material, palettes by media query); its base URL."""
+    yield from _build_and_serve("material", tmp_path_factory)
+
+
+@pytest.fixture(scope="module", params=["mkdocs", "readthedocs"])
+def standalone(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, str]]:
+    """The example site in one of MkDocs' own themes; (theme, base URL)."""
+    for base in _build_and_serve(request.param, tmp_path_factory):
+        yield request.param, base
+
+
+def _open(browser: Any, base: str, scheme: str) -> Any:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1200, "height": 900})
+    # Only the local server: web fonts and the like must not slow or break the check.
+    context.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith(base) else route.abort(),
+    )
+    page = context.new_page()
+    page.goto(base + POST_URL, wait_until="domcontentloaded")
+    page.wait_for_selector("div.admonition.tweet")
+    return page
+
+
+def _style(page: Any, selector: str, prop: str, pseudo: str | None = None) -> str:
+    return page.eval_on_selector(
+        selector,
+        "(el, [prop, pseudo]) => getComputedStyle(el, pseudo).getPropertyValue(prop)",
+        [prop, pseudo],
+    )
+
+
+def _resolve(page: Any, prop: str, expression: str, inside: str = "article") -> str:
+    """Computed value of `prop: expression` on a probe element placed `inside`."""
+    return page.eval_on_selector(
+        inside,
+        """(parent, [prop, expression]) => {
+            const probe = document.createElement("span");
+            probe.style.setProperty(prop, expression);
+            parent.appendChild(probe);
+            const value = getComputedStyle(probe).getPropertyValue(prop);
+            probe.remove();
+            return value;
+        }""",
+        [prop, expression],
+    )
+
+
+def _rgb(value: str) -> tuple[float, ...]:
+    numbers = [float(n) for n in re.findall(r"[\d.]+", value)]
+    return tuple(numbers[:3])
+
+
+def _contrast(fg: str, bg: str) -> float:
+    def luminance(rgb: tuple[float, ...]) -> float:
+        channels = [c / 255 for c in rgb]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    a, b = sorted([luminance(_rgb(fg)), luminance(_rgb(bg))], reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def _screenshot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-page.png"), full_page=True)
+    top = page.locator("div.admonition.tweet").bounding_box()
+    figure = page.locator("figure.blogpost-figure").bounding_box()
+    assert top is not None and figure is not None
+    y = max(top["y"] - 16, 0)
+    height = figure["y"] + figure["height"] - y + 16
+    page.screenshot(
+        path=str(ARTIFACTS / f"{name}.png"),
+        full_page=True,
+        clip={"x": 0, "y": y, "width": 1200, "height": height},
+    )
+
+
+def _check_share_link(page: Any) -> None:
+    href = page.get_attribute("a.blogpost-share__link--x", "href")
+    parts = urlsplit(href)
+    assert (parts.netloc, parts.path) == ("twitter.com", "/intent/tweet")
+    assert parse_qs(parts.query) == {
+        "text": [QUOTE],
+        "url": ["https://docs.example.org/" + POST_URL],
+    }
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_material_tweet_and_caption_styles(browser: Any, material: str, scheme: str) -> None:
+    page = _open(browser, material, scheme)
+    expected_scheme = "slate" if scheme == "dark" else "default"
+    page.wait_for_selector(f'body[data-md-color-scheme="{expected_scheme}"]')
+    _screenshot(page, f"material-{scheme}")
+
+    tweet = "div.admonition.tweet"
+    title = f"{tweet} > .admonition-title"
+    assert page.inner_text(f"{tweet} blockquote").strip() == QUOTE
+    # Material's admonition look, in the tweet colour.
+    assert _style(page, tweet, "border-top-color") == TWEET_BLUE
+    assert _style(page, tweet, "border-left-color") == TWEET_BLUE
+    assert _style(page, tweet, "box-shadow") != "none"
+    tint = "0.16" if scheme == "dark" else "0.1"
+    assert _style(page, title, "background-color") == f"rgba(29, 155, 240, {tint})"
+    assert _style(page, title, "background-color", "::before") == TWEET_BLUE
+    assert "data:image/svg+xml" in _style(page, title, "mask-image", "::before")
+    # The quote follows the palette's admonition text colour.
+    assert _style(page, f"{tweet} blockquote", "color") == _resolve(
+        page, "color", "var(--md-admonition-fg-color)"
+    )
+    assert _style(page, f"{tweet} blockquote", "border-left-style") == "none"
+    # Share link: palette-dependent colour, readable on the admonition.
+    link_color = _style(page, "a.blogpost-share__link--x", "color")
+    assert link_color == ("rgb(108, 192, 247)" if scheme == "dark" else "rgb(11, 103, 168)")
+    assert _contrast(link_color, _style(page, tweet, "background-color")) >= 4.5
+    _check_share_link(page)
+
+    caption = "figure.blogpost-figure > figcaption.blogpost-caption"
+    assert page.inner_text(caption).strip() == CAPTION
+    assert page.eval_on_selector(caption, "el => el.previousElementSibling.tagName") == "IMG"
+    assert float(_style(page, caption, "font-size").removesuffix("px")) < float(
+        _style(page, "article > p", "font-size").removesuffix("px")
+    )
+    assert _style(page, caption, "color") == _resolve(
+        page, "color", "var(--md-default-fg-color--light)"
+    )
+    assert _style(page, caption, "background-color") == _resolve(
+        page, "background-color", "var(--md-code-bg-color)"
+    )
+    assert _style(page, caption, "border-left-color") == _resolve(
+        page, "color", "var(--md-primary-fg-color)"
+    )
+    assert _style(page, caption, "font-style") == "normal"
+    # The post header's aliases follow the palette too (they are declared per scheme).
+    assert _style(page, ".blogpost-meta", "color") == _resolve(
+        page, "color", "var(--md-default-fg-color--light)"
+    )
+    page.context.close()
+
+
+def test_material_palettes_differ(browser: Any, material: str) -> None:
+    seen = {}
+    for scheme, name in (("light", "default"), ("dark", "slate")):
+        page = _open(browser, material, scheme)
+        page.wait_for_selector(f'body[data-md-color-scheme="{name}"]')
+        seen[scheme] = (
+            _style(page, "figcaption.blogpost-caption", "color"),
+            _style(page, "figcaption.blogpost-caption", "background-color"),
+            _style(page, "div.admonition.tweet blockquote", "color"),
+        )
+        page.context.close()
+    for light, dark in zip(seen["light"], seen["dark"], strict=True):
+        assert light != dark
+
+
+def test_standalone_themes(browser: Any, standalone: tuple[str, str]) -> None:
+    theme, base = standalone
+    page = _open(browser, base, "light")
+    _screenshot(page, f"{theme}-light")
+    tweet = "div.admonition.tweet"
+    title = f"{tweet} > .admonition-title"
+    assert _style(page, tweet, "border-left-color") == TWEET_BLUE
+    assert _style(page, tweet, "border-left-width") != _style(page, tweet, "border-top-width")
+    # The theme's own admonition colours (readthedocs: light blue box, white-on-blue title)
+    # give way to the tweet's.
+    assert _style(page, tweet, "background-color") == "rgba(29, 155, 240, 0.1)"
+    assert _style(page, title, "background-color") == "rgba(0, 0, 0, 0)"
+    assert _style(page, title, "color") == "rgb(11, 103, 168)"
+    assert "data:image/svg+xml" in _style(page, title, "mask-image", "::before")
+    assert _style(page, title, "background-color", "::before") == TWEET_BLUE
+    assert page.inner_text(f"{tweet} blockquote").strip() == QUOTE
+    _check_share_link(page)
+    caption = "figure.blogpost-figure > figcaption.blogpost-caption"
+    assert page.inner_text(caption).strip() == CAPTION
+    paragraph = float(_style(page, "div.admonition.tweet ~ p", "font-size").removesuffix("px"))
+    assert float(_style(page, caption, "font-size").removesuffix("px")) < paragraph
+    assert _style(page, caption, "border-left-style") == "solid"
+    # The caption box is as wide as the image, not the column.
+    widths = page.eval_on_selector(
+        "figure.blogpost-figure",
+        "f => [f.getBoundingClientRect().width, f.parentElement.getBoundingClientRect().width]",
+    )
+    assert widths[0] < widths[1]
+    page.context.close()
+
+
+def test_missing_chromium_skips_locally_and_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must run the browser checks"):
+        unavailable("headless Chromium not found")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="not found"):
+        unavailable("headless Chromium not found")

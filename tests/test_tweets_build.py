@@ -1,0 +1,353 @@
+"""Real builds: `<tweet>` quotes and `<small>` captions in posts and pages (issue 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import PNG, BuildSite, Site, make_config, run_build, write_tree
+from mkdocs.exceptions import Abort
+
+from mkdocs_blogpost.excerpts import excerpt_html
+
+POST_SRC = "blog/posts/2024-06-30-quotes.md"
+POST = """\
+---
+title: Quotes and captions
+date: 2024-06-30
+---
+Intro paragraph with five words.
+
+<tweet>Docs are **part** of the product.</tweet>
+
+![A chart](../../assets/chart.png)
+<small>The chart after the *move*</small>
+
+<!-- more -->
+
+```html
+<tweet>literal in a fence</tweet>
+```
+
+Inline `<tweet>literal</tweet>` and `<small>literal</small>`.
+
+<small>Fine print, not under an image.</small>
+"""
+PAGE = """\
+# About
+
+<tweet>A quote on a plain page.</tweet>
+
+![Logo](assets/chart.png)
+<small>Our logo</small>
+"""
+
+
+def site_files(**extra: str | bytes) -> dict[str, str | bytes]:
+    return {POST_SRC: POST, "about.md": PAGE, "assets/chart.png": PNG, **extra}
+
+
+def post_path(use_directory_urls: bool) -> tuple[str, str]:
+    """Output file and URL of the test post."""
+    if use_directory_urls:
+        return "blog/2024/06/30/quotes/index.html", "blog/2024/06/30/quotes/"
+    return "blog/2024/06/30/quotes.html", "blog/2024/06/30/quotes.html"
+
+
+def resolve(site: Site, page_file: str, src: str) -> Path:
+    return (site.site_dir / page_file).parent.joinpath(src).resolve()
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+@pytest.mark.parametrize("theme", ["material", "mkdocs", "readthedocs"])
+def test_post_quote_and_caption(
+    build_site: BuildSite, theme: str, use_directory_urls: bool
+) -> None:
+    site = build_site(
+        site_files(),
+        {"theme": {"name": theme}, "use_directory_urls": use_directory_urls},
+    )
+    out_file, url = post_path(use_directory_urls)
+    soup = site.soup(out_file)
+
+    quotes = soup.select("div.admonition.tweet")
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert quote["id"] == "tweet-docs-are-part-of-the-product"
+    assert quote.select_one("p.admonition-title").get_text() == "Quote"
+    body = quote.select_one("blockquote.blogpost-tweet__quote")
+    assert body.get_text() == "Docs are part of the product."
+    assert body.select_one("strong").get_text() == "part"
+    link = quote.select_one("a.blogpost-share__link--x")
+    assert link.get_text() == "Click to tweet"
+    query = parse_qs(urlsplit(link["href"]).query)
+    assert query == {
+        "text": ["Docs are part of the product."],
+        "url": ["https://example.org/docs/" + url],
+    }
+
+    figure = soup.select_one("figure.blogpost-figure--admonition")
+    img = figure.select_one("img")
+    assert img["alt"] == "A chart"
+    assert resolve(site, out_file, img["src"]) == (site.site_dir / "assets/chart.png").resolve()
+    caption = figure.select_one("figcaption.blogpost-caption")
+    assert caption.get_text() == "The chart after the move"
+    assert caption.select_one("em").get_text() == "move"
+    # The image paragraph is gone: no empty <p> and no stray <small> under it.
+    assert figure.parent.name != "p"
+
+    # Examples of the syntax stay literal, and a <small> without an image stays as written.
+    codes = [c.get_text() for c in soup.select("code")]
+    assert any("<tweet>literal in a fence</tweet>" in c for c in codes)
+    assert "<tweet>literal</tweet>" in codes
+    assert "<small>literal</small>" in codes
+    small = [s for s in soup.find_all("small") if "Fine print" in s.get_text()]
+    assert len(small) == 1 and small[0].parent.name == "p"
+    assert soup.find("tweet") is None
+
+    # The stylesheet with the tweet styles is on the page without any extra_css.
+    css_links = [
+        link["href"] for link in soup.select('link[rel="stylesheet"]') if "blogpost" in link["href"]
+    ]
+    assert len(css_links) == 1
+    css = resolve(site, out_file, css_links[0]).read_text("utf-8")
+    assert ".admonition.tweet" in css and "--md-admonition-icon--tweet" in css
+
+    # Plain pages are left alone by default.
+    about = site.soup("about/index.html" if use_directory_urls else "about.html")
+    assert about.select("div.tweet, figure.blogpost-figure") == []
+    assert about.find("tweet") is not None
+
+
+def test_tweets_everywhere_transforms_plain_pages(build_site: BuildSite) -> None:
+    site = build_site(
+        site_files(), {"plugins": ["search", {"blogpost": {"tweets_everywhere": True}}]}
+    )
+    about = site.soup("about/index.html")
+    quote = about.select_one("div.admonition.tweet")
+    assert quote.select_one("blockquote").get_text() == "A quote on a plain page."
+    query = parse_qs(urlsplit(quote.select_one("a")["href"]).query)
+    assert query["url"] == ["https://example.org/docs/about/"]
+    assert about.select_one("figcaption").get_text() == "Our logo"
+    assert quote_stats(site.config.plugins["blogpost"]) == {"tweets": 2, "captions": 2}
+
+
+def test_pages_without_quotes_are_byte_identical(build_site: BuildSite) -> None:
+    files = {
+        "plain.md": (
+            "# Plain\n\nText <small>small print</small>.\n\n"
+            "```html\n<tweet>in code</tweet>\n```\n\n![Img](assets/chart.png)\n"
+        ),
+        "assets/chart.png": PNG,
+    }
+    off = build_site(files)
+    on = build_site(files, {"plugins": ["search", {"blogpost": {"tweets_everywhere": True}}]})
+    assert on.read("plain/index.html") == off.read("plain/index.html")
+    assert quote_stats(on.config.plugins["blogpost"]) == {"tweets": 0, "captions": 0}
+
+
+def test_options(build_site: BuildSite) -> None:
+    site = build_site(
+        site_files(),
+        {
+            "plugins": [
+                "search",
+                {
+                    "blogpost": {
+                        "twitter_via": "@lighthouse",
+                        "tweet_label": "Share this line",
+                        "share_targets": ["copy", "x", "bluesky"],
+                        "caption_style": "figure",
+                    }
+                },
+            ]
+        },
+    )
+    soup = site.soup(post_path(True)[0])
+    links = soup.select("div.tweet a.blogpost-share__link")
+    assert [a.get_text() for a in links] == ["Link to this quote", "Share this line", "Bluesky"]
+    assert links[0]["href"] == "#tweet-docs-are-part-of-the-product"
+    assert soup.find(id="tweet-docs-are-part-of-the-product") is not None
+    assert parse_qs(urlsplit(links[1]["href"]).query)["via"] == ["lighthouse"]
+    assert parse_qs(urlsplit(links[2]["href"]).query)["text"] == [
+        "Docs are part of the product. https://example.org/docs/blog/2024/06/30/quotes/"
+    ]
+    assert soup.select_one("figure.blogpost-figure--figure figcaption") is not None
+
+
+def test_translated_words(build_site: BuildSite) -> None:
+    site = build_site(site_files(), {"theme": {"name": "material", "language": "fr"}})
+    quote = site.soup(post_path(True)[0]).select_one("div.tweet")
+    assert quote.select_one(".admonition-title").get_text() == "Citation"
+    assert quote.select_one("a").get_text() == "Cliquer pour tweeter"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"twitter_via": "not a handle"}, "twitter_via"),
+        ({"mastodon_instance": "https://bad host/"}, "mastodon_instance"),
+        ({"tweet_max_length": 0}, "tweet_max_length"),
+    ],
+)
+def test_bad_options_stop_the_build(build_site: BuildSite, options: dict, message: str) -> None:
+    site = build_site(
+        site_files(), {"plugins": ["search", {"blogpost": options}]}, expect_failure=True
+    )
+    assert (
+        message in str(site.error)
+        or any(message in w for w in site.warnings)
+        or any(message in r.getMessage() for r in site.records)
+    )
+
+
+@pytest.mark.parametrize("options", [{"share_targets": ["myspace"]}, {"caption_style": "fancy"}])
+def test_bad_choices_are_config_errors(tmp_path: Path, options: dict) -> None:
+    write_tree(tmp_path / "docs", {"index.md": "# Home\n"})
+    with pytest.raises(Abort):
+        make_config(tmp_path, {"plugins": [{"blogpost": options}]}, strict=True)
+
+
+BAD_POST = """\
+---
+title: Broken markup
+date: 2024-01-02
+---
+Line five is fine.
+
+<tweet>Never closed
+
+<tweet>Outer <tweet>inner</tweet> end.</tweet>
+
+<tweet></tweet>
+
+<tweet class="x" onclick="alert(1)">With attributes.</tweet>
+
+![Img](../../assets/chart.png)
+<small>Unclosed caption
+
+Last paragraph survives.
+"""
+
+
+def test_broken_markup_warns_with_file_and_line(build_site: BuildSite) -> None:
+    site = build_site(
+        {"blog/posts/2024-01-02-broken.md": BAD_POST, "assets/chart.png": PNG}, strict=False
+    )
+    where = "blog/posts/2024-01-02-broken.md"
+    warnings = [w for w in site.warnings if where in w]
+    expected = [
+        (f"{where}:7:", "never closed"),
+        (f"{where}:9:", "inside another <tweet>"),
+        (f"{where}:11:", "is empty"),
+        (f"{where}:13:", "takes no attributes"),
+        (f"{where}:16:", "<small> under an image is never closed"),
+    ]
+    assert len(warnings) == len(expected), warnings
+    for prefix, text in expected:
+        assert any(prefix in w and text in w for w in warnings), (prefix, text, warnings)
+    soup = site.soup("blog/2024/01/02/broken/index.html")
+    assert "Last paragraph survives." in soup.get_text()
+    assert "Never closed" in soup.get_text()
+    quotes = [q.select_one("blockquote").get_text() for q in soup.select("div.tweet")]
+    assert quotes == ["Outer inner end.", "With attributes."]
+    assert soup.find("tweet") is None
+    assert "onclick" not in site.read("blog/2024/01/02/broken/index.html")
+
+
+def test_broken_markup_fails_a_strict_build(build_site: BuildSite) -> None:
+    build_site(
+        {"blog/posts/2024-01-02-broken.md": BAD_POST, "assets/chart.png": PNG},
+        expect_failure=True,
+    )
+
+
+def test_line_numbers_on_plain_pages_count_front_matter(build_site: BuildSite) -> None:
+    page = "---\ntitle: About\n---\n\n# About\n\n<tweet>open\n"
+    site = build_site(
+        {"about.md": page},
+        {"plugins": ["search", {"blogpost": {"tweets_everywhere": True}}]},
+        strict=False,
+    )
+    assert any("about.md:7:" in w and "never closed" in w for w in site.warnings), site.warnings
+
+
+def test_long_quote_warns_naming_the_file(build_site: BuildSite) -> None:
+    long_text = " ".join(["sentence"] * 40)
+    post = f"---\ntitle: Long\ndate: 2024-02-03\n---\n<tweet>{long_text}</tweet>\n"
+    site = build_site({"blog/posts/2024-02-03-long.md": post}, strict=False)
+    warnings = [w for w in site.warnings if "characters long" in w]
+    assert len(warnings) == 1
+    assert "blog/posts/2024-02-03-long.md:5:" in warnings[0]
+    link = site.soup("blog/2024/02/03/long/index.html").select_one("a.blogpost-share__link--x")
+    assert parse_qs(urlsplit(link["href"]).query)["text"] == [long_text]
+
+
+def quote_stats(plugin: object) -> dict[str, int]:
+    """The tweet and caption counters (other counters share the stats dict)."""
+    stats = plugin.stats  # type: ignore[attr-defined]
+    return {"tweets": stats["tweets"], "captions": stats["captions"]}
+
+
+def test_missing_site_url_warns_once(build_site: BuildSite) -> None:
+    other = POST.replace("Quotes and captions", "Second").replace("2024-06-30", "2024-07-01")
+    site = build_site(
+        site_files(**{"blog/posts/2024-07-01-second.md": other}),
+        {"site_url": None},
+        strict=False,
+    )
+    warnings = [w for w in site.warnings if "site_url" in w and "<tweet>" in w]
+    assert len(warnings) == 1, site.warnings
+    link = site.soup(post_path(True)[0]).select_one("a.blogpost-share__link--x")
+    assert parse_qs(urlsplit(link["href"]).query) == {"text": ["Docs are part of the product."]}
+
+
+def test_rebuild_resets_stats_and_gives_the_same_output(tmp_path: Path) -> None:
+    write_tree(tmp_path / "docs", {"index.md": "# Home\n", **site_files()})
+    cfg = make_config(tmp_path, None, strict=True)
+    first = run_build(tmp_path, cfg)
+    out_file = post_path(True)[0]
+    html1 = first.read(out_file)
+    plugin = cfg.plugins["blogpost"]
+    assert quote_stats(plugin) == {"tweets": 1, "captions": 1}
+    second = run_build(tmp_path, cfg)
+    assert quote_stats(plugin) == {"tweets": 1, "captions": 1}
+    assert second.read(out_file) == html1
+
+
+def test_listings_and_feeds_reuse_the_transformed_html(build_site: BuildSite) -> None:
+    site = build_site(site_files())
+    post = site.config.plugins["blogpost"].posts[POST_SRC]
+    assert post.html is not None and 'class="admonition tweet' in post.html
+    excerpt = excerpt_html(post)
+    assert 'class="admonition tweet' in excerpt
+    assert "<figcaption" in excerpt
+    assert "<tweet" not in excerpt
+    # Reading time counts the author's words, not the labels "Quote" and "Click to tweet":
+    # intro 5, quote 6, caption 5, inline-code line 8 (the fence is not counted), fine print 6.
+    assert post.words == 5 + 6 + 5 + 8 + 6
+
+
+def test_custom_dir_overrides_the_quote_and_figure_templates(
+    build_site: BuildSite, tmp_path: Path
+) -> None:
+    overrides = tmp_path / "overrides"
+    write_tree(
+        overrides,
+        {
+            "blogpost/fragments/tweet.html": (
+                '<aside class="my-quote" id="{{ id }}">{{ quote_html }}'
+                '{% for link in links %}<a href="{{ link.href }}">{{ link.label }}</a>{% endfor %}</aside>\n'
+            ),
+            "blogpost/fragments/figure.html": '<figure class="my-figure">{{ image_html }}<figcaption>{{ caption_html }}</figcaption></figure>\n',
+        },
+    )
+    site = build_site(site_files(), {"theme": {"name": "material", "custom_dir": str(overrides)}})
+    soup = site.soup(post_path(True)[0])
+    quote = soup.select_one("aside.my-quote")
+    assert quote["id"] == "tweet-docs-are-part-of-the-product"
+    assert quote.select_one("strong").get_text() == "part"
+    assert "twitter.com/intent/tweet" in quote.select_one("a")["href"]
+    assert soup.select("div.admonition.tweet") == []
+    assert soup.select_one("figure.my-figure figcaption").get_text() == "The chart after the move"
