@@ -17,7 +17,9 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
+from bs4 import BeautifulSoup
 from conftest import make_config, run_build, write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -84,6 +86,8 @@ class GenPost:
     #: "undated": no readable date (kept as a plain page, out of the blog).
     fate: str
     ymd: tuple[int, int, int] | None
+    #: The post's distinct tags, as one term each (case and inner spaces do not count).
+    tag_keys: set[str]
 
     @property
     def marker(self) -> str:
@@ -215,10 +219,18 @@ def gen_post(draw: st.DrawFn, index: int) -> GenPost:
             fate = "hidden"  # a draft is never built, dated or not
     if draw(st.booleans()):
         lines.append("read_time: " + draw(st.sampled_from(["yes", "off", "maybe", "1"])))
+    if tags and tag_form in (0, 1):
+        tag_keys = {" ".join(t.split()).casefold() for t in tags if t.strip()}
+    elif tags:
+        tag_keys = {w.casefold() for w in " ".join(t.replace(",", " ") for t in tags).split()}
+    else:
+        tag_keys = set()
     eol = draw(st.sampled_from(["\n", "\n", "\r\n"]))
     bom = draw(st.sampled_from(["", "", "\ufeff"]))
     source = bom + "---\n" + "\n".join(lines) + "\n---\n" + draw(body_field(marker))
-    return GenPost(index=index, source=source.replace("\n", eol), fate=fate, ymd=ymd)
+    return GenPost(
+        index=index, source=source.replace("\n", eol), fate=fate, ymd=ymd, tag_keys=tag_keys
+    )
 
 
 posts_strategy = st.integers(1, 5).flatmap(lambda n: st.tuples(*[gen_post(i) for i in range(n)]))
@@ -259,23 +271,68 @@ def test_generated_posts_build_safely(posts: tuple[GenPost, ...]) -> None:
             for rel, data in out.items()
             if not rel.endswith(".gz")
         }
-        pages = {rel: t for rel, t in texts.items() if rel.endswith(".html") and rel != "404.html"}
+        pages = {rel: t for rel, t in texts.items() if rel.endswith(".html")}
+        soups = {rel: BeautifulSoup(t, "lxml") for rel, t in pages.items()}
+        post_pages = {rel for rel, soup in soups.items() if soup.select_one(".blogpost-header")}
         search = texts["search/search_index.json"]
         sitemap = texts["sitemap.xml"]
+        feed = json.loads(texts["blog/feed.json"])
+        feed_urls = [item["url"] for item in feed["items"]]
+        index_links = card_links(soups, re.compile(r"blog/(page/\d+/)?index\.html$"))
+        tag_links = card_links(soups, re.compile(r"blog/tags/[^/]+/(page/\d+/)?index\.html$"))
         for p in posts:
-            holders = [rel for rel, t in pages.items() if p.marker in t]
+            holders = [rel for rel in post_pages if p.marker in pages[rel]]
             if p.fate == "hidden":
                 leaks = [rel for rel, t in texts.items() if p.marker in t]
                 assert leaks == [], f"hidden post p{p.index} leaked into {leaks}"
-            elif p.fate == "undated":
+                continue
+            if p.fate == "undated":
                 assert holders == [f"blog/posts/p{p.index}/index.html"]
-            else:
-                assert len(holders) == 1, f"p{p.index} should have exactly one page: {holders}"
-                assert p.ymd is not None
-                y, m, d = p.ymd
-                assert re.match(rf"blog/{y:04d}/{m:02d}/{d:02d}/[^/]+/index\.html$", holders[0]), (
-                    holders
-                )
-                url = holders[0][: -len("index.html")]
-                assert f"/{url}<" in sitemap
-                assert p.marker in search
+                url = f"/blog/posts/p{p.index}/"
+                assert url not in index_links and url not in tag_links
+                continue
+            assert len(holders) == 1, f"p{p.index} should have exactly one page: {holders}"
+            assert p.ymd is not None
+            y, m, d = p.ymd
+            assert re.match(rf"blog/{y:04d}/{m:02d}/{d:02d}/[^/]+/index\.html$", holders[0])
+            url = "/" + holders[0][: -len("index.html")]
+            assert f"{url}<" in sitemap
+            assert p.marker in search
+            # Listed exactly once in the blog index, once per tag, once in the feed.
+            assert index_links.count(url) == 1, (url, index_links)
+            assert tag_links.count(url) == len(p.tag_keys), (url, p.tag_keys, tag_links)
+            assert sum(u.endswith(url) for u in feed_urls) == 1
+        # Each tag page lists a post at most once, and the cloud counts what the pages list.
+        per_tag: dict[str, list[str]] = {}
+        for rel, soup in soups.items():
+            match = re.match(r"blog/tags/([^/]+)/(page/\d+/)?index\.html$", rel)
+            if match:
+                per_tag.setdefault(match.group(1), []).extend(links_of(soup, rel))
+        for slug, links in per_tag.items():
+            assert len(links) == len(set(links)), slug
+        if "blog/tags/index.html" in soups:
+            counts = {}
+            for item in soups["blog/tags/index.html"].select(".blogpost-cloud__item"):
+                href = urljoin("http://h/blog/tags/", item.find("a")["href"])
+                slug = unquote(urlsplit(href).path).split("/blog/tags/")[1].strip("/")
+                number = re.search(r"\d+", item.select_one(".blogpost-cloud__count").get_text())
+                counts[slug] = int(number.group())
+            assert counts == {slug: len(links) for slug, links in per_tag.items()}
+
+
+def links_of(soup: BeautifulSoup, rel: str) -> list[str]:
+    """Site paths of the posts a listing page links to with its cards."""
+    base = "http://h/" + rel[: -len("index.html")]
+    return [
+        unquote(urlsplit(urljoin(base, a["href"])).path)
+        for a in soup.select("a.blogpost-card__link")
+    ]
+
+
+def card_links(soups: dict[str, BeautifulSoup], pattern: re.Pattern[str]) -> list[str]:
+    """Site paths of the posts that the listing pages matching `pattern` link to."""
+    found: list[str] = []
+    for rel, soup in soups.items():
+        if pattern.match(rel):
+            found += links_of(soup, rel)
+    return found
