@@ -240,3 +240,141 @@ def test_terms_never_raise_and_slugs_are_unique(names: list[list[str]]) -> None:
 def test_term_slug_stays_one_segment(name: str) -> None:
     slug = term_slug(name)
     assert slug and "/" not in slug and "\\" not in slug and ".." not in slug
+
+
+# -- transforms (issue 3) and Jekyll migration (issue 6) ------------------------------------
+
+TRANSFORM_BITS = [
+    "<p>",
+    "</p>",
+    "<tweet>",
+    "</tweet>",
+    "<TWEET >",
+    "<small>",
+    "</small>",
+    '<img alt="a" src="x.png" />',
+    '<img src="x" onerror="pwn(1)">',
+    "<a href=",
+    '"javascript:pwn(2)"',
+    '"https://ex.org/"',
+    ">",
+    "</a>",
+    "<script>pwn(3)</script>",
+    "<strong>",
+    "</strong>",
+    "<code>",
+    "</code>",
+    "<pre>",
+    "</pre>",
+    "<!--",
+    "-->",
+    "&amp;",
+    "&lt;tweet&gt;",
+    "\n",
+    " ",
+    "<br>",
+    "<div>",
+    "</div>",
+]
+transformable = st.lists(
+    st.one_of(st.sampled_from(TRANSFORM_BITS), st.text(max_size=6)), max_size=40
+).map("".join)
+
+
+def _transform_env():
+    from mkdocs_blogpost.i18n import Translator
+    from mkdocs_blogpost.render import make_environment
+
+    return make_environment([], Translator("en"))
+
+
+TRANSFORM_ENV = _transform_env()
+
+
+@FUZZ
+@given(
+    html=transformable,
+    page_url=st.sampled_from([None, "https://ex.org/blog/x/", "https://ex.org/a b?c=<d>"]),
+    style=st.sampled_from(["admonition", "figure"]),
+    targets=st.sampled_from([("x",), ("x", "mastodon", "linkedin", "bluesky", "copy")]),
+)
+def test_transform_html_never_raises_nor_lets_markup_in(
+    html: str, page_url: str | None, style: str, targets: tuple[str, ...]
+) -> None:
+    from safety import html_injections
+
+    from mkdocs_blogpost.transforms import TransformOptions, transform_html
+
+    try:
+        options = TransformOptions(via="site", caption_style=style, share_targets=targets)  # type: ignore[arg-type]
+    except ValueError:  # a target name this version does not know
+        options = TransformOptions(via="site", caption_style=style)  # type: ignore[arg-type]
+    out, stats = transform_html(html, env=TRANSFORM_ENV, page_url=page_url, options=options)
+    assert isinstance(out, str)
+    if stats.tweets or stats.captions:
+        # What the transform wrote must be no worse than what it was given: no injection
+        # that was not already in the input (raw HTML outside quotes is the author's).
+        assert len(html_injections(out, "out")) <= len(html_injections(html, "in"))
+
+
+@FUZZ
+@given(fragment=transformable)
+def test_sanitize_inline_output_is_safe(fragment: str) -> None:
+    from safety import html_injections
+
+    from mkdocs_blogpost.transforms import plain_text, sanitize_inline
+
+    clean = sanitize_inline(fragment)
+    assert html_injections(clean, "clean") == []
+    assert isinstance(plain_text(clean), str)
+
+
+LIQUID_BITS = [
+    "{%",
+    "%}",
+    "{{",
+    "}}",
+    " post_url ",
+    " link ",
+    " highlight python ",
+    " endhighlight ",
+    " raw ",
+    " endraw ",
+    " include x.html ",
+    " site.url ",
+    " site.baseurl ",
+    "$$",
+    "```",
+    "~~~",
+    "\n",
+    "`",
+    "2024-01-01-x",
+    "/assets/img/a.png",
+    ' "http://[x" | relative_url ',
+    " 'https://ex.org/a' | absolute_url ",
+    " | prepend: site.baseurl ",
+]
+
+
+@FUZZ
+@given(markdown=pieces(LIQUID_BITS), inline_math=st.booleans())
+def test_convert_liquid_never_raises(markdown: str, inline_math: bool) -> None:
+    from mkdocs_blogpost.migrate import LiquidContext, convert_liquid
+
+    ctx = LiquidContext(from_dir="blog/posts", site_url="https://ex.org/", inline_math=inline_math)
+    result = convert_liquid(markdown, ctx)
+    assert isinstance(result.markdown, str)
+    for problem in result.problems:
+        assert problem.line >= 0
+
+
+@FUZZ
+@given(url=urlish, value=st.one_of(st.text(max_size=40), st.integers(), st.none()))
+def test_link_helpers_never_raise(url: str, value: object) -> None:
+    from mkdocs_blogpost.migrate import LinkIndex, is_local_url, resolve_link, valid_github
+
+    if is_local_url(url):  # resolve_link is only asked about local URLs
+        target, _written = resolve_link(url, "blog/posts", LinkIndex(files={"index.md"}))
+        assert target is None or isinstance(target, str)
+    github = valid_github(value)
+    assert github is None or github.startswith("https://github.com/")

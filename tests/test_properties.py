@@ -147,10 +147,18 @@ def body_field(draw: st.DrawFn, marker: str) -> str:
     for block in draw(st.lists(st.integers(0, 6), max_size=4)):
         payload = draw(st.sampled_from(PAYLOADS))
         words = draw(text).replace("`", "").replace("<", "").replace("\n", " ")
-        if block == 0:
-            parts += [f"<tweet>A quote: **{words}** &amp; more.</tweet>", ""]
+        link = draw(st.sampled_from(["javascript:pwn(6)", " JaVaScRiPt:pwn(7)", "https://ex.org/"]))
+        if block == 0:  # quotes and captions outside code: markup in them is sanitised
+            parts += [
+                f"<tweet>A quote: **{words}** {payload} [link]({link}) &amp; more.</tweet>",
+                "",
+            ]
         elif block == 1:
-            parts += ["![A picture](../img.png)", f"<small>Caption: {words} &amp; co</small>", ""]
+            parts += [
+                "![A picture](../img.png)",
+                f"<small>Caption: {words} {payload} [see]({link}) &amp; co</small>",
+                "",
+            ]
         elif block == 2:  # syntax examples inside fenced code stay literal text
             parts += [
                 "```html",

@@ -61,3 +61,12 @@ def test_malformed_urls_are_left_as_written(url: str) -> None:
     fragment = f'<a href="{url}">x</a>'
     assert excerpts.rebase_html(fragment, "blog/x/", "blog/") == fragment
     assert excerpts.absolutize_html(fragment, "blog/x/", "https://ex.org/") == fragment
+
+
+def test_liquid_url_filter_on_a_malformed_url_does_not_raise() -> None:
+    from mkdocs_blogpost.migrate import LiquidContext, convert_liquid
+
+    result = convert_liquid(
+        'See {{ "http://[x" | relative_url }} and {{ "a/b" | relative_url }}.', LiquidContext()
+    )
+    assert result.markdown == "See http://[x and /a/b."
