@@ -112,6 +112,25 @@ def build_corpus() -> list[Case]:
             title=xss_title,
         )
     )
+    add(
+        Case(
+            name="tweets-captions.md",
+            content=(
+                b"---\ntitle: Quotes and captions\ndate: 2024-03-05 12:00\n---\n"
+                b"MARKTWEETSCAPTIONS opens the post.\n\n"
+                b"<tweet>Share <script>pwn('tweet')</script> this [now](javascript:pwn(20)) "
+                b'<img src=x onerror="pwn(21)"> & enjoy.</tweet>\n\n'
+                b"![Chart](https://example.org/chart.png)\n"
+                b"<small>A caption <b onmouseover=pwn(22)>bold</b> "
+                b'<a href=" javascript:pwn(23)">link</a> & more</small>\n\n'
+                b"```html\n<tweet><script>pwn('code')</script></tweet>\n"
+                b"<small><img src=x onerror=pwn(24)></small>\n```\n\n"
+                b"Inline `<tweet><script>pwn('inline')</script></tweet>` stays code.\n"
+            ),
+            url="blog/2024/03/05/tweets-captions/",
+            title="Quotes and captions",
+        )
+    )
     # -- URLs that must never reach href/src ---------------------------------------------
     add(
         _case(

@@ -21,6 +21,7 @@ TOKEN = "pwn"
 
 _BAD_SCHEME_RE = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
 _RAW_TEXT_RE = re.compile(r"<(title|textarea)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_JS_STRING_RE = re.compile(r'"(?:[^"\\\n]|\\.)*"' + r"|'(?:[^'\\\n]|\\.)*'")
 _DATA_SCRIPT_TYPES = ("application/ld+json", "application/json")
 _JSON_URL_KEYS = {"url", "external_url", "image", "banner_image", "icon", "favicon", "avatar"}
 _XML_URL_FIELDS = {"link", "guid", "comments", "id", "uri", "icon", "logo", "url", "loc", "docs"}
@@ -41,6 +42,12 @@ def html_injections(markup: str, where: str) -> list[str]:
                 json.loads(tag.string or "")
             except ValueError:
                 problems.append(f"{where}: broken JSON data block: {str(tag)[:120]}")
+        elif tag.name == "script" and not tag.get("src"):
+            # A theme's inline script may carry page data in string literals (readthedocs
+            # writes the page name with `tojson`); the token outside them is injected code.
+            code = _JS_STRING_RE.sub('""', tag.string or "")
+            if TOKEN in code:
+                problems.append(f"{where}: injected <script>: {str(tag)[:120]}")
         elif tag.name in ("script", "iframe", "object", "embed", "svg") and TOKEN in str(tag):
             problems.append(f"{where}: injected <{tag.name}>: {str(tag)[:120]}")
         for name, value in tag.attrs.items():
@@ -88,6 +95,11 @@ def json_injections(text: str, where: str) -> list[str]:
     is_feed = isinstance(data, dict) and str(data.get("version", "")).startswith(
         "https://jsonfeed.org/"
     )
+    config = data.get("config") if isinstance(data, dict) else None
+    if isinstance(config, dict) and "min_search_length" in config:
+        # MkDocs' own search index: its JavaScript escapes titles and text before showing
+        # them, so they are text (and decoded entities there are expected).
+        return []
     for path, value in _json_strings(data, ""):
         if TOKEN not in value:
             continue

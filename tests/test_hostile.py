@@ -230,3 +230,56 @@ def test_unsafe_canonical_url_is_replaced_by_the_posts_own(corpus_site: Site) ->
     soup = corpus_site.soup("blog/2024/03/09/canonical-js/index.html")
     canonical = [link["href"] for link in soup.find_all("link", rel="canonical")]
     assert canonical == ["https://example.org/docs/blog/2024/03/09/canonical-js/"]
+
+
+def test_quotes_and_captions_keep_text_and_lose_markup(corpus_site: Site) -> None:
+    soup = corpus_site.soup("blog/2024/03/05/tweets-captions/index.html")
+    text = soup.get_text(" ", strip=True)
+    assert "Share" in text and "enjoy" in text and "A caption" in text
+    for code in soup.find_all("code"):
+        if "pwn('code')" in code.get_text() or "pwn('inline')" in code.get_text():
+            break
+    else:
+        raise AssertionError("the syntax examples in code were lost")
+    assert "<tweet><script>pwn('code')</script></tweet>" in soup.get_text()
+    assert "<tweet><script>pwn('inline')</script></tweet>" in soup.get_text()
+
+
+@pytest.mark.parametrize("theme", ["material", "mkdocs", "readthedocs"])
+def test_markup_in_titles_reaches_no_theme_output(build_site: BuildSite, theme: str) -> None:
+    # An explicit nav shows the post's title in the nav, breadcrumbs and prev/next links.
+    xss = next(c for c in CASES if c.name == "xss-text.md")
+    site = build_site(
+        {"index.md": "# Home\n", xss.src: xss.content, "about.md": "# About\n"},
+        {
+            "theme": {"name": theme, "features": ["navigation.path"]}
+            if theme == "material"
+            else {"name": theme},
+            "nav": ["index.md", xss.src, "about.md"],
+        },
+    )
+    assert site_injections(site.site_dir) == []
+    soup = site.soup("blog/2024/03/05/xss-text/index.html")
+    assert soup.find("title").get_text().startswith("<script>pwn('title')</script>")
+    # The nav entry on another page shows the title as text, not as an element.
+    about = site.soup("about/index.html")
+    assert any(a.get_text(strip=True) == xss.title for a in about.find_all("a")), theme
+
+
+def test_slug_that_takes_a_blog_listing_url_is_reported(build_site: BuildSite) -> None:
+    site = build_site(
+        {
+            "blog/posts/a.md": "---\ntitle: Takes tags\nslug: tags\ndate: 2024-01-01\ntags: [x]\n---\nTAKER\n",
+            "blog/posts/b.md": "---\ntitle: Other\ndate: 2024-01-02\ntags: [x, y]\n---\nOTHER\n",
+        },
+        {"plugins": ["search", {"blogpost": {"post_url_format": "blog/{slug}/"}}]},
+        strict=False,
+    )
+    assert any(
+        w.startswith("mkdocs_blogpost: blog/posts/a.md:")
+        or "blog/posts/a.md: its URL 'blog/tags/'" in w
+        for w in site.warnings
+    ), site.warnings
+    # One URL, one thing: the post keeps it, the tag pages still exist under it.
+    assert "TAKER" in site.read("blog/tags/index.html")
+    assert "OTHER" in site.read("blog/tags/y/index.html")

@@ -18,6 +18,7 @@ from safety import html_injections, json_injections, site_injections, xml_inject
         "<title><b>pwn</b></title>",
         '<meta name="author" content=""><script>pwn(4)</script>">',
         '<script type="application/ld+json">{"a": "</script><script>pwn(5)</script>"}</script>',
+        '<script>var name = "x";pwn(6);"";</script>',
     ],
 )
 def test_checker_finds_injections(markup: str) -> None:
@@ -33,6 +34,7 @@ def test_checker_finds_injections(markup: str) -> None:
         '<a href="https://example.org/javascript:pwn">x</a>',
         "<pre><code>&lt;script&gt;pwn()&lt;/script&gt;</code></pre>",
         '<script type="application/ld+json">{"a": "\\u003cscript\\u003epwn()"}</script>',
+        '<script>var mkdocs_page_name = "Posts by \\u0026lt;b onmouseover=pwn(3)\\u0026gt;";</script>',
     ],
 )
 def test_checker_accepts_escaped_text(markup: str) -> None:
