@@ -21,7 +21,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 from conftest import make_config, run_build, write_tree
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from safety import output_files, site_injections
 
@@ -266,6 +266,18 @@ def build(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(posts=posts_strategy)
+# Found by a longer run: a Unicode slug is percent-encoded in the feed's URLs.
+@example(
+    posts=(
+        GenPost(
+            index=0,
+            source='---\ntitle: ""\ndate: 2000-01-01\nslug: "über"\n---\nGENMARK0X opens.\n',
+            fate="visible",
+            ymd=(2000, 1, 1),
+            tag_keys=set(),
+        ),
+    )
+)
 def test_generated_posts_build_safely(posts: tuple[GenPost, ...]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -309,7 +321,7 @@ def test_generated_posts_build_safely(posts: tuple[GenPost, ...]) -> None:
             # Listed exactly once in the blog index, once per tag, once in the feed.
             assert index_links.count(url) == 1, (url, index_links)
             assert tag_links.count(url) == len(p.tag_keys), (url, p.tag_keys, tag_links)
-            assert sum(u.endswith(url) for u in feed_urls) == 1
+            assert sum(unquote(urlsplit(u).path).endswith(url) for u in feed_urls) == 1
         # Each tag page lists a post at most once, and the cloud counts what the pages list.
         per_tag: dict[str, list[str]] = {}
         for rel, soup in soups.items():
