@@ -272,7 +272,13 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         # Undated posts keep their own URL as plain pages: no dated post may take it.
         dated_uris = {p.src_uri for p in dated}
         taken = {f.dest_uri for f in files if f.src_uri not in dated_uris}
-        resolve_urls(dated, self.config.post_url_format, config.use_directory_urls, taken)
+        resolve_urls(
+            dated,
+            self.config.post_url_format,
+            config.use_directory_urls,
+            taken,
+            reserved=self._reserved_urls(),
+        )
         for post in dated:
             self._move(files.get_file_from_path(post.src_uri), post, config)
         self._plan_blog(files, config)
@@ -291,6 +297,17 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             index.add_post(post.src_uri, post.slug, post.url, date)
         self.links.index = index
         self.links.urls = {f.src_uri: f.url for f in files}
+
+    def _reserved_urls(self) -> list[str]:
+        """Destinations of the generated blog pages, which posts must leave free."""
+        if not self.config.blog_pages:
+            return []
+        blog = self.config.blog_dir.strip("/")
+        reserved = [posixpath.join(blog, "index.html"), f"{blog}.html" if blog else "index.html"]
+        for key in ("pagination_dir", "tags_dir", "categories_dir", "archive_dir", "authors_dir"):
+            folder = posixpath.join(blog, str(self.config[key]).strip("/"))
+            reserved += [folder + "/", folder + ".html"]
+        return reserved
 
     def _plan_blog(self, files: Files, config: MkDocsConfig) -> None:
         """Plan the listing pages and add the generated ones to `files` (issue 4)."""

@@ -6,7 +6,7 @@ import datetime as dt
 import html
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -340,7 +340,11 @@ def _page_meta(data: dict[str, Any], post: Post) -> dict[str, Any]:
 
 
 def resolve_urls(
-    posts: Iterable[Post], url_format: str, use_directory_urls: bool, taken: set[str]
+    posts: Iterable[Post],
+    url_format: str,
+    use_directory_urls: bool,
+    taken: set[str],
+    reserved: Sequence[str] = (),
 ) -> None:
     """Give each post its destination and URL, never two posts (or a page) one URL.
 
@@ -349,18 +353,27 @@ def resolve_urls(
         url_format: The `post_url_format` option.
         use_directory_urls: The MkDocs setting.
         taken: Destinations already used by other files; updated in place.
+        reserved: Destinations (`blog/index.html`) and folders (`blog/tags/`) that the
+            plugin's generated pages will use; a post never takes them.
     """
     owners: dict[str, str] = {}
+    reserved_files = {r for r in reserved if not r.endswith("/")}
+    reserved_dirs = tuple(r for r in reserved if r.endswith("/"))
     for post in posts:
         base_slug = post.slug
         counter = 1
         while True:
             dest, url = _format_url(post, url_format, use_directory_urls)
-            if dest not in taken:
+            blocked = dest in reserved_files or dest.startswith(reserved_dirs)
+            if dest not in taken and not blocked:
                 break
             counter += 1
             if counter == 2:
-                owner = owners.get(dest, "a page of the site")
+                owner = (
+                    "the blog's generated pages"
+                    if blocked
+                    else owners.get(dest, "a page of the site")
+                )
                 warn(
                     post.src_uri,
                     f"front matter 'slug': its URL '{url}' is already used by {owner}; it "
