@@ -64,7 +64,10 @@ def resolve_url(url: str, page_url: str) -> str | None:
     """
     if not url or url.startswith(("/", "//")):
         return None
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[oops": not a URL we can re-base; leave it as written
+        return None
     if parts.scheme or parts.netloc:
         return None
     base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
@@ -107,7 +110,7 @@ def absolutize_html(fragment: str, page_url: str, site_url: str) -> str:
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(root))
 
     def convert(url: str) -> str:
-        if url.startswith("//") or urlsplit(url).scheme:
+        if url.startswith("//") or _has_scheme(url):
             return url
         if url.startswith("/"):
             return origin + url
@@ -119,6 +122,13 @@ def absolutize_html(fragment: str, page_url: str, site_url: str) -> str:
         return root + resolved
 
     return _rewrite(fragment, convert)
+
+
+def _has_scheme(url: str) -> bool:
+    try:
+        return bool(urlsplit(url).scheme)
+    except ValueError:  # a malformed absolute URL ("http://[oops") is left as written
+        return True
 
 
 def _rewrite(fragment: str, fn: Callable[[str], str]) -> str:

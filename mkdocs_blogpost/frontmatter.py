@@ -50,6 +50,10 @@ TEXT_KEYS = frozenset(
     }
 )
 
+#: Largest front matter, counted in YAML nodes after aliases are expanded. Real posts use
+#: a few dozen; the cap stops "billion laughs" alias bombs from hanging the build.
+MAX_NODES = 10_000
+
 _TRUE = frozenset({"true", "yes", "y", "on", "1"})
 _FALSE = frozenset({"false", "no", "n", "off", "0", "none", "null", ""})
 
@@ -96,6 +100,8 @@ class FrontMatter:
         body: The Markdown after the front matter.
         body_line: 1-based line of the file where the body starts.
         lines: 1-based line of each top-level key, for messages.
+        duplicates: Keys written more than once, with the line of the repeat (the last
+            value wins, as in YAML loaders, but the author should know).
         error: What was wrong with the front matter, if anything; `data` is then empty
             and the broken block is kept out of `body`.
     """
@@ -104,6 +110,7 @@ class FrontMatter:
     body: str = ""
     body_line: int = 1
     lines: dict[str, int] = field(default_factory=dict)
+    duplicates: dict[str, int] = field(default_factory=dict)
     error: FrontMatterError | None = None
 
 
@@ -136,7 +143,9 @@ def parse_front_matter(source: str) -> FrontMatter:
     body = source[match.end() :]
     body_line = source.count("\n", 0, match.end()) + 1
     try:
-        data, lines = _load(text)
+        data, lines, duplicates = _load(text)
+    except FrontMatterError as exc:
+        return FrontMatter(body=body, body_line=body_line, error=exc)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark is not None else None
@@ -163,19 +172,68 @@ def parse_front_matter(source: str) -> FrontMatter:
                 line=2,
             ),
         )
-    return FrontMatter(data=data, body=body, body_line=body_line, lines=lines)
+    return FrontMatter(
+        data=data, body=body, body_line=body_line, lines=lines, duplicates=duplicates
+    )
 
 
-def _load(text: str) -> tuple[Any, dict[str, int]]:
+def _check_size(root: yaml.Node) -> None:
+    """Refuse self-referencing aliases and alias bombs before anything walks the tree."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:
+            raise FrontMatterError(
+                "front matter is not valid YAML: an alias refers to itself; remove the '*' "
+                "reference",
+                line=node.start_mark.line + 2,
+            )
+        total = 1
+        if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
+            active.add(key)
+            for child in node.value:
+                if isinstance(child, tuple):
+                    total += size(child[0]) + size(child[1])
+                else:
+                    total += size(child)
+                if total > MAX_NODES:
+                    break
+            active.discard(key)
+        sizes[key] = total
+        if total > MAX_NODES:
+            raise FrontMatterError(
+                f"front matter is too large (over {MAX_NODES} values once YAML aliases are "
+                "expanded); shorten it",
+                line=node.start_mark.line + 2,
+            )
+        return total
+
+    size(root)
+
+
+def _load(text: str) -> tuple[Any, dict[str, int], dict[str, int]]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, {}
+            return None, {}, {}
+        _check_size(node)
         if not isinstance(node, yaml.MappingNode):
-            return loader.construct_document(node), {}
+            return loader.construct_document(node), {}, {}
         data: dict[str, Any] = {}
         lines: dict[str, int] = {}
+        duplicates: dict[str, int] = {}
+        written: set[str] = set()
+        for key_node, _value in node.value:
+            # Only keys the author wrote here: `<<: *defaults` merges may be overridden.
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                if key_node.value in written:
+                    duplicates[key_node.value] = key_node.start_mark.line + 2
+                written.add(key_node.value)
         loader.flatten_mapping(node)
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
@@ -191,7 +249,7 @@ def _load(text: str) -> tuple[Any, dict[str, int]]:
                 # An impossible timestamp (2024-02-30) makes PyYAML raise; keep the text so
                 # the caller can report it with the key and line.
                 data[key] = _raw_text(loader, value_node)
-        return data, lines
+        return data, lines, duplicates
     finally:
         loader.dispose()
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
+_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 __all__ = [
     "LinkIndex",
     "LiquidContext",
@@ -336,7 +337,8 @@ class _Converter:
             name, _, arg = item.partition(":")
             name, arg = name.strip(), arg.strip()
             if name in ("relative_url", "absolute_url"):
-                value = "/" + value.lstrip("/") if not urlsplit(value).scheme else value
+                # A regex, not urlsplit: "http://[x" must not raise (issue 8 fuzzing).
+                value = "/" + value.lstrip("/") if not _SCHEME_RE.match(value) else value
             elif name in ("prepend", "append"):
                 if arg in ("site.baseurl", "site.url"):
                     continue

@@ -32,6 +32,7 @@ from mkdocs.utils import get_relative_url
 from .config import BlogpostConfig
 from .dates import DateError, get_timezone
 from .frontmatter import to_bool
+from .guards import MalformedUrlExtension
 from .i18n import Translator, resolve_language
 from .jekyll_links import JekyllLinksExtension, LinkState
 from .migrate import LinkIndex, LiquidContext, convert_liquid, valid_github
@@ -70,6 +71,18 @@ log = get_plugin_logger(__name__)
 CSS_PATH = "assets/blogpost/blogpost.css"
 
 
+def _first_bad_byte(file: File) -> tuple[str, int | None]:
+    """Describe where a file stops being UTF-8: the reader's error only knows its chunk."""
+    try:
+        raw = file.content_bytes
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return f"byte {exc.start}: {exc.reason}", raw[: exc.start].count(b"\n") + 1
+    except OSError:
+        pass
+    return "undecodable bytes", None
+
+
 class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     """Turn Jekyll-style posts in the docs tree into a blog inside the MkDocs site."""
 
@@ -87,6 +100,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.translator = Translator("en")
         self.locale = "en"
         self.env: jinja2.Environment | None = None
+        self._rendering: File | None = None
         self.syndication: Syndication | None = None
         # --- issue 6: migration ---
         self.links = LinkState()
@@ -130,6 +144,11 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             config.extra_css.insert(0, CSS_PATH)
         self.env = make_environment(config.theme.dirs, self.translator)
         self.now = dt.datetime.now(dt.timezone.utc)
+        # issue 8: a malformed link URL must be a warning, not a traceback from MkDocs.
+        config.markdown_extensions = [
+            e for e in config.markdown_extensions if not isinstance(e, MalformedUrlExtension)
+        ]
+        config.markdown_extensions.append(MalformedUrlExtension(self._report_bad_url))
         if self.config.feed_length < 0:
             raise PluginError("blogpost: option 'feed_length' must be 0 (all posts) or more")
         self.syndication = Syndication(
@@ -223,11 +242,13 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         for file in candidates:
             try:
                 source = file.content_string
-            except UnicodeDecodeError as exc:
+            except UnicodeDecodeError:
+                where, line = _first_bad_byte(file)
                 warn(
                     file.src_uri,
-                    f"is not UTF-8 text (byte {exc.start}: {exc.reason}); save it as UTF-8. "
+                    f"is not UTF-8 text ({where}); save it as UTF-8. "
                     "The post is left out of the site",
+                    line,
                 )
                 files.remove(file)
                 continue
@@ -248,8 +269,16 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             self.posts[file.src_uri] = post
             dated.append(post)
 
-        taken = {f.dest_uri for f in files if f.src_uri not in self.posts}
-        resolve_urls(dated, self.config.post_url_format, config.use_directory_urls, taken)
+        # Undated posts keep their own URL as plain pages: no dated post may take it.
+        dated_uris = {p.src_uri for p in dated}
+        taken = {f.dest_uri for f in files if f.src_uri not in dated_uris}
+        resolve_urls(
+            dated,
+            self.config.post_url_format,
+            config.use_directory_urls,
+            taken,
+            reserved=self._reserved_urls(),
+        )
         for post in dated:
             self._move(files.get_file_from_path(post.src_uri), post, config)
         self._plan_blog(files, config)
@@ -268,6 +297,17 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             index.add_post(post.src_uri, post.slug, post.url, date)
         self.links.index = index
         self.links.urls = {f.src_uri: f.url for f in files}
+
+    def _reserved_urls(self) -> list[str]:
+        """Destinations of the generated blog pages, which posts must leave free."""
+        if not self.config.blog_pages:
+            return []
+        blog = self.config.blog_dir.strip("/")
+        reserved = [posixpath.join(blog, "index.html"), f"{blog}.html" if blog else "index.html"]
+        for key in ("pagination_dir", "tags_dir", "categories_dir", "archive_dir", "authors_dir"):
+            folder = posixpath.join(blog, str(self.config[key]).strip("/"))
+            reserved += [folder + "/", folder + ".html"]
+        return reserved
 
     def _plan_blog(self, files: Files, config: MkDocsConfig) -> None:
         """Plan the listing pages and add the generated ones to `files` (issue 4)."""
@@ -358,6 +398,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Give the page the post's normalised metadata."""
+        self._rendering = page.file
         post = self.posts.get(page.file.src_uri)
         if post is None:
             self.links.end()
@@ -424,6 +465,24 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             )
             return default
         return value
+
+    def _report_bad_url(self, url: str) -> None:
+        file = self._rendering
+        if file is None:  # pragma: no cover - Markdown outside a page render
+            return
+        line: int | None = None
+        try:
+            index = file.content_string.find(url)
+        except (OSError, UnicodeDecodeError):  # pragma: no cover - the page was just read
+            index = -1
+        if index >= 0:
+            line = file.content_string.count("\n", 0, index) + 1
+        warn(
+            file.src_uri,
+            f"the link or image URL {url!r} is not a valid URL; it is shown as plain text. "
+            "Fix the URL",
+            line,
+        )
 
     # -- rendered posts --------------------------------------------------------------------
 

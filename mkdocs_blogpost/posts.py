@@ -6,7 +6,7 @@ import datetime as dt
 import html
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,6 +21,7 @@ from .text import slugify, title_from_filename
 __all__ = [
     "PostContext",
     "is_post_path",
+    "is_public",
     "is_visible",
     "read_post",
     "resolve_urls",
@@ -103,6 +104,13 @@ def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
             "fix the YAML to get the title, date and tags back",
             fm.error.line,
         )
+    for key, line in fm.duplicates.items():
+        warn(
+            src_uri,
+            f"front matter '{key}' is written more than once; the last one is used. "
+            "Remove the other lines",
+            line,
+        )
     data = fm.data
     stem = posixpath.splitext(posixpath.basename(src_uri))[0]
     jekyll = _JEKYLL_NAME_RE.match(stem)
@@ -114,7 +122,16 @@ def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
         try:
             date = parse_date(date_value, ctx.timezone)
         except DateError as exc:
-            warn(src_uri, f"front matter 'date': {exc}", fm.lines.get("date"))
+            fallback = (
+                "the date in the file name is used"
+                if jekyll
+                else "the post is left out of the blog until it has a real date"
+            )
+            warn(
+                src_uri,
+                f"front matter 'date': {exc}; write it as YYYY-MM-DD ({fallback})",
+                fm.lines.get("date"),
+            )
     if date is None and jekyll:
         try:
             date = parse_date(jekyll.group("date"), ctx.timezone)
@@ -131,6 +148,14 @@ def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
 
     raw_slug = data.get("slug") or (jekyll.group("slug") if jekyll else stem)
     slug = slugify(str(raw_slug)) or slugify(stem) or "post"
+    if data.get("slug") and re.search(r"[/\\]|\.\.|^\.", str(data["slug"])):
+        # A slug is one URL segment: never a path that climbs out of the blog.
+        warn(
+            src_uri,
+            f"front matter 'slug': {data['slug']!r} is a path, not a slug; '{slug}' is used. "
+            "Write a single word-like slug",
+            fm.lines.get("slug"),
+        )
 
     title = _text(data.get("title"))
     if not title:
@@ -273,7 +298,8 @@ def _resolve_cover(data: dict[str, Any], post: Post, ctx: PostContext) -> Cover 
 def _page_meta(data: dict[str, Any], post: Post) -> dict[str, Any]:
     """Build `page.meta`: the author's keys untouched, the normalised ones replaced.
 
-    Text that themes print unescaped (`title`, `description`) is handed over escaped.
+    Text that themes print unescaped (`title`, `description`, `author`, `tags`...) is
+    handed over escaped: post objects keep the raw text for our autoescaped templates.
     """
     meta = dict(data)
     meta["title"] = html.escape(post.title)
@@ -281,13 +307,30 @@ def _page_meta(data: dict[str, Any], post: Post) -> dict[str, Any]:
         meta["description"] = html.escape(post.description)
     else:
         meta.pop("description", None)
+    # Material prints `page.meta.author` into a `<meta>` tag, and tags into the search
+    # index and its tags partial, all without escaping: hand them over as safe text.
+    if "author" in meta:
+        meta["author"] = html.escape(", ".join(post.authors))
+    if "location" in meta:
+        # Read by themes' `redirect.html` into a script; only safe URLs get there.
+        location = _text(meta["location"])
+        if safe_url(location):
+            meta["location"] = html.escape(location)
+        else:
+            warn(
+                post.src_uri,
+                f"front matter 'location': {location!r} is not an http(s) URL or a path; "
+                "it is dropped",
+                post.line_of("location"),
+            )
+            del meta["location"]
     if post.date is not None:
         meta["date"] = post.date
     if post.updated is not None:
         meta["updated"] = post.updated
-    meta["tags"] = list(post.tags)
-    meta["categories"] = list(post.categories)
-    meta["authors"] = list(post.authors)
+    meta["tags"] = [html.escape(tag) for tag in post.tags]
+    meta["categories"] = [html.escape(name) for name in post.categories]
+    meta["authors"] = [html.escape(name) for name in post.authors]
     meta["slug"] = post.slug
     meta["read_time"] = post.read_time
     meta["show_date"] = post.show_date
@@ -297,7 +340,11 @@ def _page_meta(data: dict[str, Any], post: Post) -> dict[str, Any]:
 
 
 def resolve_urls(
-    posts: Iterable[Post], url_format: str, use_directory_urls: bool, taken: set[str]
+    posts: Iterable[Post],
+    url_format: str,
+    use_directory_urls: bool,
+    taken: set[str],
+    reserved: Sequence[str] = (),
 ) -> None:
     """Give each post its destination and URL, never two posts (or a page) one URL.
 
@@ -306,24 +353,36 @@ def resolve_urls(
         url_format: The `post_url_format` option.
         use_directory_urls: The MkDocs setting.
         taken: Destinations already used by other files; updated in place.
+        reserved: Destinations (`blog/index.html`) and folders (`blog/tags/`) that the
+            plugin's generated pages will use; a post never takes them.
     """
+    owners: dict[str, str] = {}
+    reserved_files = {r for r in reserved if not r.endswith("/")}
+    reserved_dirs = tuple(r for r in reserved if r.endswith("/"))
     for post in posts:
         base_slug = post.slug
         counter = 1
         while True:
             dest, url = _format_url(post, url_format, use_directory_urls)
-            if dest not in taken:
+            blocked = dest in reserved_files or dest.startswith(reserved_dirs)
+            if dest not in taken and not blocked:
                 break
             counter += 1
             if counter == 2:
+                owner = (
+                    "the blog's generated pages"
+                    if blocked
+                    else owners.get(dest, "a page of the site")
+                )
                 warn(
                     post.src_uri,
-                    f"its URL '{url}' is already used by another post or page; it gets "
-                    f"'-{counter}' added. Set a distinct 'slug:' in its front matter",
+                    f"front matter 'slug': its URL '{url}' is already used by {owner}; it "
+                    f"gets '-{counter}' added. Set a distinct 'slug' in its front matter",
                     post.line_of("slug"),
                 )
             post.slug = f"{base_slug}-{counter}"
         taken.add(dest)
+        owners[dest] = post.src_uri
         post.dest_uri, post.url = dest, url
         post.meta["slug"] = post.slug
 
@@ -365,3 +424,12 @@ def is_visible(post: Post, *, serve: bool, drafts_on_serve: bool) -> bool:
     if post.status in ("draft", "future"):
         return serve and drafts_on_serve
     return False
+
+
+def is_public(post: Post) -> bool:
+    """Tell whether `post` is shown by a published build (`mkdocs build`).
+
+    The same rule as `is_visible` outside `mkdocs serve`; feeds use it even under
+    serve, so a draft previewed locally never reaches a feed reader's cache.
+    """
+    return is_visible(post, serve=False, drafts_on_serve=False)

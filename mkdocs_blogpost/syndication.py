@@ -38,7 +38,7 @@ from .feeds import (
     plain_summary,
 )
 from .head import has_meta_description, inject_head
-from .posts import safe_url, warn
+from .posts import is_public, safe_url, warn
 from .redirects import plan_redirects, render_redirect
 from .taxonomy import group_terms
 
@@ -151,7 +151,7 @@ class Syndication:
                 "blogpost option 'feeds: false' to silence this"
             )
             return
-        published = [p for p in listed if p.status == "published"]
+        published = [p for p in listed if is_public(p)]
         groups: list[tuple[str, str, str, list[Post]]] = [("blog", "", self.blog_dir, published)]
         for kind, enabled, folder, get in (
             ("tag", self.options.feed_tags, self.options.tags_dir.strip("/"), _tags),
@@ -167,7 +167,7 @@ class Syndication:
             # The same function and input as the tag and category pages, so the slugs match.
             # The tag pages group the same posts and already report slug collisions.
             for term in group_terms(listed, get, kind, report=not self.options.blog_pages):
-                term_posts = [p for p in term.posts if p.status == "published"]
+                term_posts = [p for p in term.posts if is_public(p)]
                 if term_posts:
                     groups.append(
                         (

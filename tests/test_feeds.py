@@ -494,7 +494,7 @@ def test_slug_collision_reported_once_with_tag_feeds(build_site: BuildSite) -> N
     site = build_site(
         {
             "blog/posts/2024-01-01-a.md": "---\ntitle: A\ntags: [Docs!]\n---\nA\n",
-            "blog/posts/2024-01-02-b.md": "---\ntitle: B\ntags: [\"docs?\"]\n---\nB\n",
+            "blog/posts/2024-01-02-b.md": '---\ntitle: B\ntags: ["docs?"]\n---\nB\n',
         },
         {"plugins": [{"blogpost": {"feed_tags": True}}]},
         strict=False,
