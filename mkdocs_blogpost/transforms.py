@@ -323,6 +323,18 @@ def has_candidates(html: str) -> bool:
     return _CANDIDATE_RE.search(html) is not None
 
 
+def _inside_paragraph(before: _Block | None, after: _Block | None) -> bool:
+    """Tell whether the nearest block tags around a span are one paragraph's `<p>`/`</p>`."""
+    return (
+        before is not None
+        and after is not None
+        and before.name == "p"
+        and not before.closing
+        and after.name == "p"
+        and after.closing
+    )
+
+
 def _balanced(fragment: str) -> bool:
     stack: list[str] = []
     for m in _ANY_TAG_RE.finditer(fragment):
@@ -463,10 +475,7 @@ class _Page:
         if (
             before is not None
             and after is not None
-            and before.name == "p"
-            and not before.closing
-            and after.name == "p"
-            and after.closing
+            and _inside_paragraph(before, after)
             and not self.html[before.end : open_.start].strip()
             and not self.html[close.end : after.start].strip()
         ):
@@ -635,14 +644,8 @@ class _Page:
         groups: dict[int, tuple[_Block, _Block, list[_Item]]] = {}
         for item in items:
             before, after = scan.block_before(item.start), scan.block_after(item.end)
-            if (
-                before is not None
-                and after is not None
-                and before.name == "p"
-                and not before.closing
-                and after.name == "p"
-                and after.closing
-            ):
+            if _inside_paragraph(before, after):
+                assert before is not None and after is not None
                 groups.setdefault(before.start, (before, after, []))[2].append(item)
             elif before is not None and not before.closing and before.name in _PHRASING_ONLY:
                 edits += self.fallback(item)
