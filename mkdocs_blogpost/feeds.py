@@ -349,12 +349,25 @@ def build_json_feed(info: FeedInfo, entries: Sequence[FeedEntry]) -> str:
 
 def rfc822(value: dt.datetime) -> str:
     """Format an aware datetime for RSS: `Sun, 30 Jun 2024 09:00:00 +0200`."""
-    return email.utils.format_datetime(value.replace(microsecond=0))
+    return email.utils.format_datetime(_whole_minute_offset(value).replace(microsecond=0))
 
 
 def rfc3339(value: dt.datetime) -> str:
     """Format an aware datetime for Atom and JSON Feed: `2024-06-30T09:00:00+02:00`."""
-    return value.isoformat(timespec="seconds")
+    return _whole_minute_offset(value).isoformat(timespec="seconds")
+
+
+def _whole_minute_offset(value: dt.datetime) -> dt.datetime:
+    """Express `value` with an offset of whole minutes, the only kind feeds can write.
+
+    Zones give dates before about 1900 their local mean time (`+00:53:28` in Berlin);
+    the same instant is shown in the nearest whole-minute offset instead.
+    """
+    offset = value.utcoffset()
+    if offset is None or offset % dt.timedelta(minutes=1) == dt.timedelta(0):
+        return value
+    minutes = round(offset.total_seconds() / 60)
+    return value.astimezone(dt.timezone(dt.timedelta(minutes=minutes)))
 
 
 def _clean(value: str) -> str:

@@ -237,3 +237,20 @@ def test_group_terms_merges_case_and_splits_collisions(caplog: pytest.LogCapture
     assert any("both make the URL 'docs'" in r.getMessage() for r in caplog.records)
     assert term_slug("++") == "plus-plus"
     assert term_slug("!?!").startswith("t-")
+
+
+def test_feed_dates_with_local_mean_time_offsets() -> None:
+    import email.utils
+
+    from mkdocs_blogpost.feeds import rfc822, rfc3339
+
+    old = parse_date("1890-05-01 12:00:00", BERLIN)
+    assert old.utcoffset() == dt.timedelta(minutes=53, seconds=28)
+    iso = rfc3339(old)
+    assert iso == "1890-05-01T11:59:32+00:53"  # the same instant, 28 s of offset moved
+    assert dt.datetime.fromisoformat(iso) == old
+    rss = rfc822(old)
+    assert rss.endswith("+0053")
+    assert email.utils.parsedate_to_datetime(rss) == old
+    # Ordinary offsets are untouched.
+    assert rfc3339(parse_date("2024-06-30 09:00 +0200", UTC)) == "2024-06-30T09:00:00+02:00"
