@@ -26,6 +26,33 @@ PNG = bytes.fromhex(
 )
 
 
+# A hook that records each page's meta as MkDocs holds it, so tests see real metadata.
+META_HOOK = textwrap.dedent(
+    """
+    import json, os, datetime
+
+    def on_page_context(context, page, config, nav):
+        path = os.path.join(os.path.dirname(config.config_file_path), "meta.json")
+        data = {}
+        if os.path.exists(path):
+            with open(path) as fh:
+                data = json.load(fh)
+        def conv(v):
+            if isinstance(v, (datetime.date, datetime.datetime)):
+                return v.isoformat()
+            return v
+        data[page.file.src_uri] = {
+            "meta": {k: conv(v) for k, v in page.meta.items()},
+            "url": page.url,
+            "title": page.title,
+        }
+        with open(path, "w") as fh:
+            json.dump(data, fh, default=str)
+        return context
+    """
+)
+
+
 @dataclass
 class Site:
     """A built site: its folders, config, log and helpers to read the output."""

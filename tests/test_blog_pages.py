@@ -8,34 +8,11 @@ from __future__ import annotations
 
 import json
 import posixpath
-import textwrap
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import PNG, BuildSite, Site, make_config, run_build, write_tree
-
-# Records each page's `blogpost_listing` meta and title, as MkDocs holds them.
-LISTING_HOOK = textwrap.dedent(
-    """
-    import json, os
-
-    def on_page_context(context, page, config, nav):
-        path = os.path.join(os.path.dirname(config.config_file_path), "listing.json")
-        data = {}
-        if os.path.exists(path):
-            with open(path) as fh:
-                data = json.load(fh)
-        data[page.file.src_uri] = {
-            "listing": page.meta.get("blogpost_listing"),
-            "url": page.url,
-            "title": page.title,
-        }
-        with open(path, "w") as fh:
-            json.dump(data, fh)
-        return context
-    """
-)
+from conftest import META_HOOK, PNG, BuildSite, Site, make_config, run_build, write_tree
 
 
 def post(
@@ -401,15 +378,15 @@ def test_user_index_and_tag_page_keep_their_content(build_site: BuildSite) -> No
 def test_listing_meta_contract(tmp_path: Path) -> None:
     root = tmp_path / "meta"
     write_tree(root / "docs", {"index.md": "# Home\n", **many_posts(3, tags=["t"])})
-    (root / "hooks.py").write_text(LISTING_HOOK)
+    (root / "hooks.py").write_text(META_HOOK)
     cfg = make_config(
         root,
         {"hooks": ["hooks.py"], "plugins": [{"blogpost": {"posts_per_page": 2}}]},
         True,
     )
     run_build(root, cfg)
-    data = json.loads((root / "listing.json").read_text())
-    assert data["blog/index.md"]["listing"] == {
+    data = {k: v["meta"] for k, v in json.loads((root / "meta.json").read_text()).items()}
+    assert data["blog/index.md"]["blogpost_listing"] == {
         "kind": "index",
         "page": 1,
         "pages": 2,
@@ -417,15 +394,15 @@ def test_listing_meta_contract(tmp_path: Path) -> None:
         "next_url": "blog/page/2/",
         "description": "Blog",
     }
-    page2 = data["blog/page/2/index.md"]["listing"]
+    page2 = data["blog/page/2/index.md"]["blogpost_listing"]
     assert (page2["page"], page2["prev_url"], page2["next_url"]) == (2, "blog/", None)
-    assert data["blog/tags/t/index.md"]["listing"]["kind"] == "tag"
-    assert data["blog/tags/index.md"]["listing"]["kind"] == "tag_index"
-    assert data["blog/archive/index.md"]["listing"]["kind"] == "archive"
-    assert data["blog/archive/2024/index.md"]["listing"]["kind"] == "archive_year"
+    assert data["blog/tags/t/index.md"]["blogpost_listing"]["kind"] == "tag"
+    assert data["blog/tags/index.md"]["blogpost_listing"]["kind"] == "tag_index"
+    assert data["blog/archive/index.md"]["blogpost_listing"]["kind"] == "archive"
+    assert data["blog/archive/2024/index.md"]["blogpost_listing"]["kind"] == "archive_year"
     assert data["blog/tags/t/index.md"]["title"] == "Posts tagged “t”"
     posts = [k for k in data if k.startswith("blog/posts/")]
-    assert posts and all(data[k]["listing"] is None for k in posts)
+    assert posts and all(data[k].get("blogpost_listing") is None for k in posts)
 
 
 # -- post pages ---------------------------------------------------------------------------------------

@@ -3,39 +3,12 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import PNG, BuildSite, make_config, run_build, write_tree
+from conftest import META_HOOK, PNG, BuildSite, make_config, run_build, write_tree
 
 LONG = " ".join(["word"] * 450)
-
-# A hook that records each page's meta as MkDocs holds it, so tests see real metadata.
-META_HOOK = textwrap.dedent(
-    """
-    import json, os, datetime
-
-    def on_page_context(context, page, config, nav):
-        path = os.path.join(os.path.dirname(config.config_file_path), "meta.json")
-        data = {}
-        if os.path.exists(path):
-            with open(path) as fh:
-                data = json.load(fh)
-        def conv(v):
-            if isinstance(v, (datetime.date, datetime.datetime)):
-                return v.isoformat()
-            return v
-        data[page.file.src_uri] = {
-            "meta": {k: conv(v) for k, v in page.meta.items()},
-            "url": page.url,
-            "title": page.title,
-        }
-        with open(path, "w") as fh:
-            json.dump(data, fh, default=str)
-        return context
-    """
-)
 
 
 def read_meta(site) -> dict:
