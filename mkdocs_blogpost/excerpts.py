@@ -18,7 +18,14 @@ from mkdocs.utils import get_relative_url
 if TYPE_CHECKING:
     from .models import Post
 
-__all__ = ["absolutize_html", "excerpt_html", "has_more", "rebase_html", "resolve_url"]
+__all__ = [
+    "absolutize_html",
+    "excerpt_html",
+    "has_more",
+    "rebase_html",
+    "rebase_to_root",
+    "resolve_url",
+]
 
 _MORE_RE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 # A plain paragraph: ones with attributes are titles of admonitions, quotes and the like.
@@ -42,8 +49,11 @@ def excerpt_html(post: Post) -> str:
 
     In order: the `excerpt` front matter (text), the HTML before `<!-- more -->`, the
     `description` (text), the first plain paragraph. Element ids are dropped: the
-    excerpt shares its listing page with other posts' excerpts.
+    excerpt shares its listing page with other posts' excerpts. Once cut, it is kept in
+    `post.summary`, and `post.html` may be released.
     """
+    if post.summary is not None:
+        return post.summary
     if post.excerpt:
         return f"<p>{html.escape(post.excerpt)}</p>"
     body = post.html or ""
@@ -100,6 +110,28 @@ def rebase_html(fragment: str, from_url: str, to_url: str) -> str:
         if path.endswith("/") and not rel.endswith("/"):
             rel += "/"
         return rel + (sep + rest if sep else "")
+
+    return _rewrite(fragment, convert)
+
+
+def rebase_to_root(fragment: str, from_url: str, root: str) -> str:
+    """Rewrite relative links of HTML from the page at `from_url` as `root` + site path.
+
+    `root` stands for the way up to the site root of wherever the HTML is shown; the
+    caller replaces it once it knows that page (listing cards are rendered once and
+    shown on many pages).
+    """
+
+    def convert(url: str) -> str:
+        resolved = resolve_url(url, from_url)
+        if resolved is None:
+            return url
+        path, sep, rest = resolved.partition("#")
+        if not path:
+            return url
+        if path.startswith("./"):
+            path = path[2:]
+        return root + (path or "./") + (sep + rest if sep else "")
 
     return _rewrite(fragment, convert)
 

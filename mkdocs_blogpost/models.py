@@ -57,6 +57,9 @@ class Post:
     url: str = ""
     # Filled in while rendering.
     html: str | None = None
+    """The rendered post. Kept only while feeds may still need it (see `summary`)."""
+    summary: str | None = None
+    """The excerpt HTML, cut once from `html`: what listings and head tags reuse."""
     words: int = 0
     cjk_characters: int = 0
     minutes: int = 0

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from .dates import format_date
-from .excerpts import excerpt_html, rebase_html
+from .excerpts import excerpt_html, rebase_to_root
 from .render import reading_label
 from .taxonomy import term_key
 
@@ -146,11 +146,57 @@ class ListingContext:
     url_of: Callable[[str], str | None]
     views: BlogViews
     cover_url: Callable[[Post], str | None]
+    base: str = ""
+    """Site-relative URL of the blog folder (`blog/`), or "" for the site root."""
 
     def __post_init__(self) -> None:
         # Shown spelling of each term, by the key of any of its spellings: built once.
         self.tag_names = _names(self.views.tags)
         self.author_names = _names(self.views.authors)
+        # Each post's card, rendered once per build with its URLs from the site root
+        # (see `_ROOT`); a listing page only swaps in its own way up to the root.
+        self.cards: dict[str, dict[str, Any]] = {}
+
+
+# A card is rendered once per build and shown on many listing pages, so its URLs are
+# written from two fixed points and each page swaps in its own way to them: `_ROOT`
+# stands for the way up to the site root, `_BASE` for the way to the blog folder
+# (`blog/`, where most card links point: "../../2024/05/post/" reads better than
+# "../../../blog/2024/05/post/"). Control characters cannot be in a page: text from
+# posts has them replaced with U+FFFD (what browsers show) before it goes into a card.
+_ROOT = "\x00"
+_BASE = "\x01"
+
+
+def _from_root(url: str | None, base: str) -> str | None:
+    """Mark a site-relative URL (`blog/x/`) to be made relative to each listing page."""
+    if url is None:
+        return None
+    if "://" in url or url.startswith(("/", "#")):
+        return url
+    path = url[2:] if url.startswith("./") else url
+    if base and path.startswith(base):
+        return _BASE + (path[len(base) :] or "./")
+    return _ROOT + (path or "./")
+
+
+def _folder_depth(url: str) -> int:
+    folder = (url if url.endswith("/") else posixpath.dirname(url)).strip("/")
+    return 0 if folder in ("", ".") else folder.count("/") + 1
+
+
+def _localize(listing: str, page_url: str, base: str) -> str:
+    """Make the marked URLs of rendered cards relative to the page at `page_url`."""
+    up = "../" * _folder_depth(page_url)
+    if base and page_url.startswith(base):
+        to_base = "../" * (_folder_depth(page_url) - _folder_depth(base))
+    else:
+        to_base = up + base
+    return listing.replace(_ROOT, up).replace(_BASE, to_base)
+
+
+def _text(value: str) -> str:
+    return value.replace(_ROOT, "\ufffd").replace(_BASE, "\ufffd")
 
 
 def _rel(url: str | None, page_url: str) -> str | None:
@@ -219,21 +265,38 @@ def _date(post: Post, ctx: ListingContext) -> dict[str, str] | None:
     }
 
 
-def _card(post: Post, page_url: str, ctx: ListingContext) -> dict[str, Any]:
-    cover = _rel(ctx.cover_url(post), page_url)
-    return {
-        "title": post.title,
-        "url": _rel(post.url, page_url),
+def _root_terms(links: list[dict[str, Any]], base: str) -> list[dict[str, Any]]:
+    return [{"name": _text(link["name"]), "url": _from_root(link["url"], base)} for link in links]
+
+
+def _card(post: Post, ctx: ListingContext) -> dict[str, Any]:
+    """Return the post's card, its URLs marked to be made relative per listing page.
+
+    Built and rendered once per post and build (`ctx.cards`): a post on twenty listing
+    pages costs one render, and each page only replaces `_ROOT` and `_BASE`.
+    """
+    card = ctx.cards.get(post.src_uri)
+    if card is not None:
+        return card
+    base = ctx.base
+    cover = _from_root(ctx.cover_url(post), base)
+    excerpt = _text(excerpt_html(post))
+    card = {
+        "title": _text(post.title),
+        "url": _from_root(post.url, base),
         "date": _date(post, ctx),
         "reading": reading_label(post.minutes, ctx.translator) if post.read_time else None,
-        "authors": author_links(post, page_url, ctx),
-        "cover": {"url": cover, "alt": post.cover.alt if post.cover else ""} if cover else None,
-        "tags": tag_links(post, page_url, ctx),
-        "excerpt": Markup(
-            _HEADING_ID_RE.sub(r"\1", rebase_html(excerpt_html(post), post.url, page_url))
-        ),
+        "authors": _root_terms(author_links(post, "", ctx), base),
+        "cover": {"url": cover, "alt": _text(post.cover.alt) if post.cover else ""}
+        if cover
+        else None,
+        "tags": _root_terms(tag_links(post, "", ctx), base),
+        "excerpt": Markup(_HEADING_ID_RE.sub(r"\1", rebase_to_root(excerpt, post.url, _ROOT))),
         "badge": _badge(post, ctx.translator),
     }
+    card["html"] = Markup(ctx.env.get_template("blogpost/fragments/card.html").render(card=card))
+    ctx.cards[post.src_uri] = card
+    return card
 
 
 def _entry(post: Post, page_url: str, ctx: ListingContext) -> dict[str, Any]:
@@ -323,9 +386,10 @@ def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
             )
         context["years"] = years
     else:
-        context["cards"] = [_card(p, page_url, ctx) for p in view.posts]
+        context["cards"] = [_card(p, ctx) for p in view.posts]
         context["pagination"] = _pagination(view, page_url, ctx)
-    return ctx.env.get_template("blogpost/fragments/listing.html").render(context)
+    listing = ctx.env.get_template("blogpost/fragments/listing.html").render(context)
+    return _localize(listing, page_url, ctx.base)
 
 
 def listing_meta(view: ViewPage, url_of: Callable[[str], str | None]) -> dict[str, Any]:

@@ -24,13 +24,14 @@ from html import escape as escape_html
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from .config import BlogpostConfig
 from .dates import DateError, get_timezone
+from .excerpts import excerpt_html
 from .frontmatter import to_bool
 from .guards import MalformedUrlExtension
 from .i18n import Translator, resolve_language
@@ -92,7 +93,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.serve = False
         # Kept across rebuilds: `mkdocs serve --dirty` renders only changed posts, and the
         # listings still need the others' HTML. Keyed by src_uri, checked against the body.
-        self._rendered: dict[str, tuple[str, str, int, int, int]] = {}
+        # By post: (hash of its Markdown, HTML if feeds need it, summary, words, CJK
+        # characters, minutes), for `--dirty` builds that do not render it again.
+        self._rendered: dict[str, tuple[int, str | None, str, int, int, int]] = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -339,6 +342,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
                 url_of=self._url_of,
                 views=self.views,
                 cover_url=self._site_cover_url,
+                base=self.config.blog_dir.strip("/") + "/"
+                if self.config.blog_dir.strip("/")
+                else "",
             )
 
     def _url_of(self, src_uri: str | None) -> str | None:
@@ -506,7 +512,18 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         # listings and feeds reuse.
         html = self._transform(html, page, post)
         post.html = html
-        self._rendered[post.src_uri] = (post.body, html, words, cjk, post.minutes)
+        post.summary = excerpt_html(post)
+        if self.syndication is None or not self.syndication.needs_html(post):
+            # Listings and head tags reuse the summary; only feeds read the whole post.
+            post.html = None
+        self._rendered[post.src_uri] = (
+            hash(post.body),
+            post.html,
+            post.summary,
+            words,
+            cjk,
+            post.minutes,
+        )
         ctx = self.listing_ctx
         if not self.config.header or self.env is None:
             return html + self._github_link(post)
@@ -547,6 +564,13 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             page.toc = get_toc([])
         post = self.posts.get(page.file.src_uri)
         ctx = self.listing_ctx
+        if post is None and ctx is not None:
+            view = self.listings.get(page.file.src_uri)
+            if view is not None:
+                # Rendered when the page is: one listing page's HTML is in memory at a time
+                # (see `on_post_page`), not a thousand until the build ends.
+                page.content = (page.content or "") + render_listing(view, page.url, ctx)
+            return context
         if post is None or ctx is None or post.status == "undated":
             return context
         if self.config.post_navigation and page.content is not None:
@@ -606,19 +630,15 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         return env
 
     def _fill_listings(self, files: Files) -> None:
+        # Posts that `--dirty` builds did not render again get their HTML from the last
+        # build. The listings themselves are rendered page by page, in `on_page_context`.
         ctx = self.listing_ctx
         if ctx is None:
             return
         for post in self.posts.values():
             cached = self._rendered.get(post.src_uri)
-            if post.html is None and cached is not None and cached[0] == post.body:
-                post.html, post.words, post.cjk_characters, post.minutes = cached[1:]
-        for src_uri, view in self.listings.items():
-            file = files.get_file_from_path(src_uri)
-            page = file.page if file is not None else None
-            if page is None:
-                continue
-            page.content = (page.content or "") + render_listing(view, page.url, ctx)
+            if post.summary is None and cached is not None and cached[0] == hash(post.body):
+                post.html, post.summary, post.words, post.cjk_characters, post.minutes = cached[1:]
 
     def _cover_url(self, post: Post, page: Page, files: Files) -> str | None:
         if post.cover is None:
@@ -630,13 +650,23 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             return None
         return get_relative_url(target.url, page.url)
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _head_tags(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Write head tags themes do not: description, social cards, feed links, MathJax."""
         if page.file.src_uri in self.math_pages:
             output = inject_mathjax(output)
         if not self.config.enabled or self.syndication is None:
             return output
         return self.syndication.head(output, page, self.posts.get(page.file.src_uri))
+
+    # Last (-100): other plugins' `on_post_page` may still read the listing's content.
+    @event_priority(-100)
+    def _release_listing(self, output: str, *, page: Page, config: MkDocsConfig) -> None:
+        """Drop a written listing page's HTML: one listing is in memory at a time."""
+        view = self.listings.get(page.file.src_uri)
+        if view is not None and not view.user_authored:
+            page.content = ""
+
+    on_post_page = CombinedEvent(_head_tags, _release_listing)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Issue 6: one line saying what the migration did in this build."""

@@ -125,6 +125,8 @@ class Syndication:
         self.covers: dict[str, _Cover] = {}
         self._entries: dict[str, FeedEntry] = {}
         self._links: dict[str, list[seo.FeedLink]] | None = None
+        self._feed_tag_cache: dict[seo.FeedLink, str] = {}
+        self._full_html: set[str] | None = None
 
     # -- on_files --------------------------------------------------------------------------
 
@@ -290,6 +292,17 @@ class Syndication:
             )
             target.file.content_string = build_feed(target.fmt, info, entries)
 
+    def needs_html(self, post: Post) -> bool:
+        """Tell whether a feed will carry the post's whole HTML (so it must be kept)."""
+        if self._full_html is None:
+            self._full_html = set()
+            if self.options.feed_full_content and self.site_url:
+                length = self.options.feed_length
+                for target in self.targets:
+                    chosen = target.posts[:length] if length > 0 else target.posts
+                    self._full_html.update(p.src_uri for p in chosen)
+        return post.src_uri in self._full_html
+
     def _entry(self, post: Post) -> FeedEntry:
         entry = self._entries.get(post.src_uri)
         if entry is None:
@@ -355,7 +368,7 @@ class Syndication:
         ):
             output = seo.set_meta_description(output, post.description)
         if (post is not None and post.date is not None) or self._in_blog(page):
-            output = inject_head(output, seo.alternate_links(self._feed_links(page)))
+            output = inject_head(output, self._feed_tags(page))
         return output
 
     def _post_head(self, output: str, page: Page, post: Post) -> str:
@@ -384,7 +397,7 @@ class Syndication:
             twitter_site=self._twitter_site(),
         )
         tags = seo.article_tags(meta, seo.head_part(output))
-        tags += seo.alternate_links(self._feed_links(page))
+        tags += self._feed_tags(page)
         return inject_head(output, tags)
 
     def _listing_head(self, output: str, page: Page, listing: dict[str, Any]) -> str:
@@ -408,7 +421,7 @@ class Syndication:
                 twitter_site=self._twitter_site(),
                 head=seo.head_part(output),
             )
-        tags += seo.alternate_links(self._feed_links(page))
+        tags += self._feed_tags(page)
         return inject_head(output, tags)
 
     def _link(self, url: object, page: Page) -> str | None:
@@ -418,6 +431,17 @@ class Syndication:
         if self.site_url:
             return absolute_url(self.site_url, url)
         return get_relative_url(url, page.url)
+
+    def _feed_tags(self, page: Page) -> list[str]:
+        """Return the `<link rel="alternate">` tags of `_feed_links`, each built once."""
+        tags = self._feed_tag_cache
+        out = []
+        for link in self._feed_links(page):
+            tag = tags.get(link)
+            if tag is None:
+                tag = tags[link] = seo.alternate_links([link])[0]
+            out.append(tag)
+        return out
 
     def _feed_links(self, page: Page) -> list[seo.FeedLink]:
         """Return the blog's feeds, then those of the tag or category `page` belongs to."""
