@@ -524,6 +524,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             cjk,
             post.minutes,
         )
+        # MkDocs keeps its own copy (`page.markdown`); ours was needed up to here (line
+        # numbers of the transform's warnings).
+        post.body = ""
         ctx = self.listing_ctx
         if not self.config.header or self.env is None:
             return html + self._github_link(post)

@@ -762,3 +762,27 @@ def test_dirty_rebuild_keeps_excerpts_of_unchanged_posts(tmp_path: Path) -> None
         for e in site.soup("blog/index.html").select(".blogpost-card__excerpt")
     ]
     assert excerpts == ["Beta text.", "Alpha excerpt here."]
+
+
+def test_control_characters_in_post_text_do_not_break_card_links(build_site: BuildSite) -> None:
+    # Cards are rendered once with their URLs marked by control characters (issue 7);
+    # the same characters written in a post must not be mistaken for those marks.
+    odd = (
+        "---\n"
+        'title: "Odd \\x00 and \\x01 title"\n'
+        "date: 2024-03-01\n"
+        'tags: ["ok", "t\\x01g"]\n'
+        'description: "Short \\x00 text"\n'
+        "---\n\nBody text.\n"
+    )
+    files = {"index.md": "# Home\n", "blog/posts/2024-03-01-odd.md": odd}
+    files.update(many_posts(2, tags=["ok"]))
+    site = build_site(files, {"plugins": [{"blogpost": {"posts_per_page": 2}}]}, strict=False)
+    for rel in ("blog/index.html", "blog/tags/ok/index.html"):
+        text = site.read(rel)
+        assert "\x00" not in text and "\x01" not in text
+        link = site.soup(rel).select("a.blogpost-card__link")[0]
+        assert link.get_text() == "Odd \ufffd and \ufffd title"
+        assert site.exists(page_of_href(rel, link["href"], site))
+        for a in site.soup(rel).select(".blogpost-card__tags a"):
+            assert site.exists(page_of_href(rel, a["href"], site)), a["href"]
