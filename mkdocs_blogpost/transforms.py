@@ -20,7 +20,7 @@ import html as htmllib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import nh3
 from markupsafe import Markup
@@ -201,17 +201,25 @@ def plain_text(fragment: str) -> str:
 _CANDIDATE_RE = re.compile(r"</?(?:tweet|small)(?=[\s/>])", re.IGNORECASE)
 _TWEET_TAG_RE = re.compile(r"</?tweet(?=[\s/>])", re.IGNORECASE)
 _SMALL_OPEN_RE = re.compile(r"<small(?=[\s/>])", re.IGNORECASE)
+# The block tags, written as a small trie: the regex engine then tries one or two
+# branches per tag instead of all 37 names (issue 7). Each name must be followed by a
+# space, `/` or `>`, so the order of the branches does not change what matches.
 _BLOCK_NAMES = (
-    r"address|article|aside|blockquote|caption|details|dialog|dd|div|dl|dt|fieldset|"
-    r"figcaption|figure|footer|form|h[1-6]|header|hgroup|hr|li|main|nav|ol|p|pre|section|"
-    r"summary|table|tbody|td|tfoot|th|thead|tr|ul"
+    r"a(?:ddress|rticle|side)|blockquote|caption|d(?:etails|ialog|d|iv|l|t)"
+    r"|f(?:ieldset|igcaption|igure|ooter|orm)|h(?:[1-6]|eader|group|r)|li|main|nav|ol"
+    r"|p(?:re)?|s(?:ection|ummary)|t(?:able|body|d|foot|h|head|r)|ul"
 )
+# One left-to-right pass over the page: code, scripts and comments are skipped whole;
+# `<tweet>`/`<small>` tags and block tags are reported. Every alternative starts with
+# the same `<`, written once so the engine can jump from one `<` to the next.
 _SCAN_RE = re.compile(
-    r"(?P<skip><!--.*?-->|<(?P<raw>pre|code|script|style|textarea)(?=[\s>])[^>]*>.*?</(?P=raw)\s*>)"
-    r"|<(?P<close>/?)(?P<name>tweet|small)(?=[\s/>])(?P<attrs>[^>]*)>"
-    rf"|<(?P<bclose>/?)(?P<block>{_BLOCK_NAMES})(?=[\s/>])[^>]*>",
+    r"<(?:(!--.*?-->|(pre|code|script|style|textarea)(?=[\s>])[^>]*>.*?</\2\s*>)"
+    r"|(/?)(tweet|small)(?=[\s/>])([^>]*)>"
+    rf"|(/?)({_BLOCK_NAMES})(?=[\s/>])[^>]*>)",
     re.IGNORECASE | re.DOTALL,
 )
+# `Match.lastindex` of each kind of match: the outermost group of its alternative.
+_SKIP, _TAG, _BLOCK = 1, 5, 7
 # Blocks that may hold only phrasing content: a block cannot go inside them.
 _PHRASING_ONLY = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "summary", "caption", "figcaption", "p"}
@@ -261,61 +269,96 @@ class _Tag:
         return bool(self.attrs.strip().rstrip("/").strip())
 
 
-@dataclass(frozen=True)
-class _Block:
+class _Block(NamedTuple):
     start: int
     end: int
     name: str
     closing: bool
 
 
-@dataclass
-class _Scan:
-    tags: list[_Tag]
-    blocks: list[_Block]
-    totals: dict[tuple[str, bool], int]
+def _is_pre(match: re.Match[str]) -> bool:
+    # A skipped `<pre>...</pre>` still separates blocks: it counts as a block of its own.
+    raw = match.group(2)
+    return raw is not None and raw.lower() == "pre"
 
-    def __post_init__(self) -> None:
-        self.block_starts = [b.start for b in self.blocks]
+
+class _Scan:
+    """The tokens of a page, from one pass of `_SCAN_RE`.
+
+    The `<tweet>`/`<small>` tags are read at once; block tags only where a question is
+    asked about them (a few per quote), as a page holds a hundred of them (issue 7).
+    A skipped `<pre>` block answers as an opening `pre` block at its start and a closing
+    one at its end.
+    """
+
+    def __init__(self, html: str) -> None:
+        self.matches = matches = list(_SCAN_RE.finditer(html))
+        self.starts = [m.start() for m in matches]
+        self.tags: dict[str, list[_Tag]] = {"tweet": [], "small": []}
+        counts: dict[tuple[str, bool], int] = {}
+        for m in matches:
+            if m.lastindex == _TAG:
+                name = m.group(4).lower()
+                closing = bool(m.group(3))
+                key = (name, closing)
+                ordinal = counts.get(key, 0)
+                counts[key] = ordinal + 1
+                self.tags[name].append(
+                    _Tag(m.start(), m.end(), name, closing, m.group(5), ordinal)
+                )
+        self.totals = counts
 
     def of(self, name: str) -> list[_Tag]:
-        return [t for t in self.tags if t.name == name]
+        return self.tags[name]
 
     def blocks_between(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.block_starts, start)
-        return i < len(self.blocks) and self.blocks[i].start < end
+        """Tell whether a block tag starts at or after `start` and before `end`."""
+        if start >= end:
+            return False
+        matches, starts = self.matches, self.starts
+        i = bisect.bisect_left(starts, start)
+        if i and _is_pre(matches[i - 1]) and start <= matches[i - 1].end() < end:
+            return True
+        for j in range(i, len(matches)):
+            if starts[j] >= end:
+                break
+            m = matches[j]
+            if m.lastindex == _BLOCK or (m.lastindex == _SKIP and _is_pre(m)):
+                return True
+        return False
 
     def block_before(self, pos: int) -> _Block | None:
-        i = bisect.bisect_left(self.block_starts, pos)
-        return self.blocks[i - 1] if i else None
+        """The last block tag that starts before `pos`."""
+        matches = self.matches
+        for j in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
+            m = matches[j]
+            if m.lastindex == _BLOCK:
+                return _Block(m.start(), m.end(), m.group(7).lower(), bool(m.group(6)))
+            if m.lastindex == _SKIP and _is_pre(m):
+                end = m.end()
+                if end < pos:
+                    return _Block(end, end, "pre", True)
+                return _Block(m.start(), m.start(), "pre", False)
+        return None
 
     def block_after(self, pos: int) -> _Block | None:
-        i = bisect.bisect_left(self.block_starts, pos)
-        return self.blocks[i] if i < len(self.blocks) else None
+        """The first block tag that starts at or after `pos`."""
+        matches = self.matches
+        i = bisect.bisect_left(self.starts, pos)
+        if i and _is_pre(matches[i - 1]) and matches[i - 1].end() >= pos:
+            end = matches[i - 1].end()
+            return _Block(end, end, "pre", True)
+        for j in range(i, len(matches)):
+            m = matches[j]
+            if m.lastindex == _BLOCK:
+                return _Block(m.start(), m.end(), m.group(7).lower(), bool(m.group(6)))
+            if m.lastindex == _SKIP and _is_pre(m):
+                return _Block(m.start(), m.start(), "pre", False)
+        return None
 
 
 def _scan(html: str) -> _Scan:
-    tags: list[_Tag] = []
-    blocks: list[_Block] = []
-    counts: dict[tuple[str, bool], int] = {}
-    for m in _SCAN_RE.finditer(html):
-        if m.group("skip") is not None:
-            if (m.group("raw") or "").lower() == "pre":
-                blocks.append(_Block(m.start(), m.start(), "pre", False))
-                blocks.append(_Block(m.end(), m.end(), "pre", True))
-            continue
-        if m.group("name") is not None:
-            name = m.group("name").lower()
-            closing = bool(m.group("close"))
-            key = (name, closing)
-            ordinal = counts.get(key, 0)
-            counts[key] = ordinal + 1
-            tags.append(_Tag(m.start(), m.end(), name, closing, m.group("attrs"), ordinal))
-        else:
-            blocks.append(
-                _Block(m.start(), m.end(), m.group("block").lower(), bool(m.group("bclose")))
-            )
-    return _Scan(tags, blocks, counts)
+    return _Scan(html)
 
 
 def has_candidates(html: str) -> bool:
