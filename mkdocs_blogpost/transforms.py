@@ -15,6 +15,7 @@ an allow-list sanitiser (nh3): formatting and links survive, scripts, event hand
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import html as htmllib
 import re
@@ -154,6 +155,11 @@ _IMAGE_ATTRIBUTES = {
     "source": {"srcset", "sizes", "type", "media"},
 }
 _URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# Plain text without these characters comes out of nh3 unchanged (checked for every code
+# point, alone and around text): it escapes `&`, `<`, `>` and no-break spaces, parses
+# tags, turns `\r` into `\n`, drops NUL and a leading byte-order mark. Quotes and
+# captions are mostly plain text, and skip the sanitiser then (issue 7).
+_NEEDS_SANITIZER_RE = re.compile(r"[\x00\r&<>\xa0\ufeff]")
 
 
 def sanitize_inline(fragment: str) -> str:
@@ -162,6 +168,8 @@ def sanitize_inline(fragment: str) -> str:
     Scripts and styles go with their content; other disallowed tags go, their text
     stays. Links keep only `http`, `https`, `mailto` and relative URLs.
     """
+    if _NEEDS_SANITIZER_RE.search(fragment) is None:
+        return fragment.strip()
     return nh3.clean(
         fragment,
         tags=set(_INLINE_TAGS),
@@ -303,9 +311,7 @@ class _Scan:
                 key = (name, closing)
                 ordinal = counts.get(key, 0)
                 counts[key] = ordinal + 1
-                self.tags[name].append(
-                    _Tag(m.start(), m.end(), name, closing, m.group(5), ordinal)
-                )
+                self.tags[name].append(_Tag(m.start(), m.end(), name, closing, m.group(5), ordinal))
         self.totals = counts
 
     def of(self, name: str) -> list[_Tag]:
@@ -328,7 +334,7 @@ class _Scan:
         return False
 
     def block_before(self, pos: int) -> _Block | None:
-        """The last block tag that starts before `pos`."""
+        """Return the last block tag that starts before `pos`."""
         matches = self.matches
         for j in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
             m = matches[j]
@@ -342,7 +348,7 @@ class _Scan:
         return None
 
     def block_after(self, pos: int) -> _Block | None:
-        """The first block tag that starts at or after `pos`."""
+        """Return the first block tag that starts at or after `pos`."""
         matches = self.matches
         i = bisect.bisect_left(self.starts, pos)
         if i and _is_pre(matches[i - 1]) and matches[i - 1].end() >= pos:
@@ -418,6 +424,30 @@ class _Item:
     image: str = ""
 
 
+class _Setup(NamedTuple):
+    """What every quote of a build shares: templates and words."""
+
+    tweet_template: jinja2.Template
+    figure_template: jinja2.Template
+    tweet_label: str
+    share_on: str
+    permalink_label: str
+    quote_title: str
+
+
+@functools.lru_cache(maxsize=8)
+def _setup(env: jinja2.Environment, t: Translator, options: TransformOptions) -> _Setup:
+    # Looked up once per build (the plugin makes one environment per build), not per quote.
+    return _Setup(
+        env.get_template("blogpost/fragments/tweet.html"),
+        env.get_template("blogpost/fragments/figure.html"),
+        options.tweet_label or t("click_to_tweet"),
+        t("share_on"),
+        t("quote_permalink"),
+        t("quote"),
+    )
+
+
 class _Page:
     """One page's transform: its HTML, options, and the state of its quote ids."""
 
@@ -439,8 +469,26 @@ class _Page:
         self.do_captions = captions
         self.stats = TransformStats()
         self.ids: set[str] | None = None
+        # Sanitised fragments, as a quote is checked for text before it is rendered.
+        self.cleaned: dict[str, str] = {}
+        # `_image_before` answers, for the HTML as it is now.
+        self.images: dict[int, tuple[int, str] | None] = {}
         # How many tags of each kind the author wrote (outside code), for line lookups.
         self.totals: dict[tuple[str, bool], int] = {}
+
+    @property
+    def setup(self) -> _Setup:
+        return _setup(self.env, self.translator, self.options)
+
+    def set_html(self, html: str) -> None:
+        self.html = html
+        self.images = {}
+
+    def clean(self, fragment: str) -> str:
+        cleaned = self.cleaned.get(fragment)
+        if cleaned is None:
+            cleaned = self.cleaned[fragment] = sanitize_inline(fragment)
+        return cleaned
 
     def issue(self, tag: _Tag, message: str) -> None:
         total = self.totals.get((tag.name, tag.closing), 0)
@@ -506,7 +554,7 @@ class _Page:
                     "paragraph (no blank lines inside). The text is shown as written",
                 )
                 edits += [(open_.start, open_.end, ""), (close.start, close.end, "")]
-            elif not plain_text(sanitize_inline(inner)):
+            elif not plain_text(self.clean(inner)):
                 self.issue(open_, "<tweet> is empty; write the sentence to share inside it")
                 edits.append(self._removal(scan, open_, close))
         return edits
@@ -584,6 +632,11 @@ class _Page:
 
     def _image_before(self, pos: int) -> tuple[int, str] | None:
         # The <img> (or <a><img></a>) right before `pos`, across spaces and one <br>.
+        if pos not in self.images:
+            self.images[pos] = self._find_image_before(pos)
+        return self.images[pos]
+
+    def _find_image_before(self, pos: int) -> tuple[int, str] | None:
         img: re.Match[str] | None = None
         for match in _IMG_TAG_RE.finditer(self.html, max(0, pos - _LOOKBACK), pos):
             img = match
@@ -607,8 +660,8 @@ class _Page:
         return self._render_caption(item)
 
     def _render_tweet(self, item: _Item) -> str:
-        t = self.translator
-        quote_html = sanitize_inline(item.inner)
+        setup = self.setup
+        quote_html = self.clean(item.inner)
         text = plain_text(quote_html)
         anchor = self._anchor(text)
         options = self.options
@@ -618,9 +671,9 @@ class _Page:
             url=self.page_url,
             anchor=anchor,
             via=options.via,
-            tweet_label=options.tweet_label or t("click_to_tweet"),
-            share_on=t("share_on"),
-            permalink_label=t("quote_permalink"),
+            tweet_label=setup.tweet_label,
+            share_on=setup.share_on,
+            permalink_label=setup.permalink_label,
             mastodon_instance=options.mastodon_instance,
         )
         length = tweet_length(text, self.page_url, options.via)
@@ -632,9 +685,9 @@ class _Page:
                 "reader to. The share link still works",
             )
         self.stats.tweets += 1
-        return self.env.get_template("blogpost/fragments/tweet.html").render(
+        return setup.tweet_template.render(
             id=anchor,
-            title=t("quote"),
+            title=setup.quote_title,
             quote_html=Markup(quote_html),
             text=text,
             links=links,
@@ -642,15 +695,16 @@ class _Page:
 
     def _render_caption(self, item: _Item) -> str:
         self.stats.captions += 1
-        return self.env.get_template("blogpost/fragments/figure.html").render(
+        return self.setup.figure_template.render(
             style=self.options.caption_style,
             image_html=Markup(_sanitize_image(item.image)),
-            caption_html=Markup(sanitize_inline(item.inner)),
+            caption_html=Markup(self.clean(item.inner)),
         )
 
     def _anchor(self, text: str) -> str:
         if self.ids is None:
-            self.ids = set(_ID_RE.findall(self.html))
+            # Anchors all start with `tweet-`: a page without that text has no id to avoid.
+            self.ids = set(_ID_RE.findall(self.html)) if "tweet-" in self.html else set()
         words = slugify(text).split("-")[:6]
         slug = "-".join(words)[:48].strip("-")
         if not slug:
@@ -672,13 +726,13 @@ class _Page:
                 "<tweet> sits inside a heading or inside formatting, where a quote block "
                 "cannot go; put it on a line of its own. The text is shown as written",
             )
-            return [(item.tag.start, item.close.end, sanitize_inline(item.inner))]
+            return [(item.tag.start, item.close.end, self.clean(item.inner))]
         self.issue(
             item.tag,
             "<small> under this image sits inside a heading or inside formatting, where a "
             "figure cannot go; put the image and its caption on lines of their own",
         )
-        cleaned = f"<small>{sanitize_inline(item.inner)}</small>"
+        cleaned = f"<small>{self.clean(item.inner)}</small>"
         return [(item.tag.start, item.close.end, cleaned)]
 
     def build_edits(self, scan: _Scan, items: list[_Item]) -> list[tuple[int, int, str]]:
@@ -760,7 +814,7 @@ def transform_html(
     if tweets and scan.of("tweet"):
         repairs = page.repair_tweets(scan)
         if repairs:
-            page.html = _apply(page.html, repairs)
+            page.set_html(_apply(page.html, repairs))
             scan = _scan(page.html)
     items = page.find_items(scan)
     if not items:
