@@ -229,17 +229,40 @@ _BLOCK_NAMES = (
     r"|f(?:ieldset|igcaption|igure|ooter|orm)|h(?:[1-6]|eader|group|r)|li|main|nav|ol"
     r"|p(?:re)?|s(?:ection|ummary)|t(?:able|body|d|foot|h|head|r)|ul"
 )
-# One left-to-right pass over the page: code, scripts and comments are skipped whole;
-# `<tweet>`/`<small>` tags and block tags are reported. Every alternative starts with
-# the same `<`, written once so the engine can jump from one `<` to the next.
+# The page is read as a left-to-right sequence of tokens: comments and code, scripts,
+# styles and text areas (skipped whole, a `<pre>` still counting as a block), the
+# `<tweet>`/`<small>` tags, and block tags. Every alternative starts with the same `<`,
+# written once so the engine jumps from one `<` to the next.
+#
+# A page holds a hundred block tags and a handful of anything else, and only the block
+# tags next to a quote or a caption matter, so the scan leaves out block tags whose
+# `<...>` holds no other `<` (all of them, in practice). Leaving them out changes no
+# other token: such a tag matched where the other alternatives failed, and no token can
+# start inside it. They are found later, only where asked, between the tokens (see
+# `_Scan`). Block tags that do hold a `<` (`<p title="<!--">`) can hide the start of a
+# comment or a code span, so they stay tokens; `_SCAN_LIGHT_RE` is used on pages where
+# no tag holds a `<`, `_SCAN_RE` on the others (issue 7).
+_SCAN_LIGHT_RE = re.compile(
+    r"<(?:(!--.*?-->|(pre|code|script|style|textarea)(?=[\s>])[^>]*>.*?</\2\s*>)"
+    r"|(/?)(tweet|small)(?=[\s/>])([^>]*)>)",
+    re.IGNORECASE | re.DOTALL,
+)
 _SCAN_RE = re.compile(
     r"<(?:(!--.*?-->|(pre|code|script|style|textarea)(?=[\s>])[^>]*>.*?</\2\s*>)"
     r"|(/?)(tweet|small)(?=[\s/>])([^>]*)>"
-    rf"|(/?)({_BLOCK_NAMES})(?=[\s/>])[^>]*>)",
+    rf"|(/?)({_BLOCK_NAMES})(?=[\s/>])[^<>]*<[^>]*>)",
     re.IGNORECASE | re.DOTALL,
 )
-# `Match.lastindex` of each kind of match: the outermost group of its alternative.
+# A `<` before the `>` of the tag it opens: the pages that need `_SCAN_RE`.
+_NESTED_LT_RE = re.compile(r"<[^<>]*<")
+# A block tag without `<` inside, as it is found between tokens.
+_BLOCK_TAG_RE = re.compile(rf"<(/?)({_BLOCK_NAMES})(?=[\s/>])[^<>]*>", re.IGNORECASE)
+# `Match.lastindex` of each kind of token: the outermost group of its alternative.
 _SKIP, _TAG, _BLOCK = 1, 5, 7
+# How far a quick look for a block tag goes (characters ahead, `<` back) before the
+# block tags between two tokens are all listed once.
+_NEAR_CHARS = 4096
+_NEAR_TAGS = 16
 # Blocks that may hold only phrasing content: a block cannot go inside them.
 _PHRASING_ONLY = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "summary", "caption", "figcaption", "p"}
@@ -302,21 +325,32 @@ def _is_pre(match: re.Match[str]) -> bool:
     return raw is not None and raw.lower() == "pre"
 
 
-class _Scan:
-    """The tokens of a page, from one pass of `_SCAN_RE`.
+def _block_of(match: re.Match[str], name: int) -> _Block:
+    # A block tag matched by `_BLOCK_TAG_RE` (name group 2) or `_SCAN_RE` (name group 7).
+    return _Block(match.start(), match.end(), match.group(name).lower(), bool(match[name - 1]))
 
-    The `<tweet>`/`<small>` tags are read at once; block tags only where a question is
-    asked about them (a few per quote), as a page holds a hundred of them (issue 7).
-    A skipped `<pre>` block answers as an opening `pre` block at its start and a closing
-    one at its end.
+
+class _Scan:
+    """The tokens of a page (see `_SCAN_RE`), and its block tags where asked.
+
+    Block tags are answered as if every one of them were a token: a skipped `<pre>`
+    block counts as an opening `pre` block at its start and a closing one at its end.
+    Between two tokens ("gap" `g` lies between tokens `g - 1` and `g`) every `<` that
+    starts a `_BLOCK_TAG_RE` match is a block tag, as no such tag holds a `<`; so the
+    search for one can start anywhere, forwards or backwards.
     """
 
     def __init__(self, html: str) -> None:
-        self.matches = matches = list(_SCAN_RE.finditer(html))
-        self.starts = [m.start() for m in matches]
+        self.html = html
+        scan_re = _SCAN_RE if _NESTED_LT_RE.search(html) else _SCAN_LIGHT_RE
+        self.tokens = tokens = list(scan_re.finditer(html))
+        self.starts = [m.start() for m in tokens]
+        self.ends = [m.end() for m in tokens]
+        # The block tags of a gap, listed once a quick look was not enough.
+        self.listed: dict[int, tuple[list[int], list[re.Match[str]]]] = {}
         self.tags: dict[str, list[_Tag]] = {"tweet": [], "small": []}
         counts: dict[tuple[str, bool], int] = {}
-        for m in matches:
+        for m in tokens:
             if m.lastindex == _TAG:
                 name = m.group(4).lower()
                 closing = bool(m.group(3))
@@ -329,50 +363,111 @@ class _Scan:
     def of(self, name: str) -> list[_Tag]:
         return self.tags[name]
 
+    def _gap(self, g: int) -> tuple[int, int]:
+        start = self.ends[g - 1] if g else 0
+        end = self.starts[g] if g < len(self.starts) else len(self.html)
+        return start, end
+
+    def _list(self, g: int) -> tuple[list[int], list[re.Match[str]]]:
+        if g not in self.listed:
+            start, end = self._gap(g)
+            found = list(_BLOCK_TAG_RE.finditer(self.html, start, end))
+            self.listed[g] = ([m.start() for m in found], found)
+        return self.listed[g]
+
+    def _next_in_gap(self, g: int, pos: int) -> re.Match[str] | None:
+        # The first block tag of gap `g` that starts at or after `pos`.
+        start, end = self._gap(g)
+        pos = max(pos, start)
+        if pos >= end:
+            return None
+        if g not in self.listed:
+            # A match found short of `end` is the first one: one that started earlier
+            # and ran past `bound` would hold the `<` of the later one.
+            bound = min(end, pos + _NEAR_CHARS)
+            found = _BLOCK_TAG_RE.search(self.html, pos, bound)
+            if found is not None or bound == end:
+                return found
+        starts, blocks = self._list(g)
+        i = bisect.bisect_left(starts, pos)
+        return blocks[i] if i < len(blocks) else None
+
+    def _last_in_gap(self, g: int, pos: int) -> re.Match[str] | None:
+        # The last block tag of gap `g` that starts before `pos`.
+        start, end = self._gap(g)
+        pos = min(pos, end)
+        if pos <= start:
+            return None
+        if g not in self.listed:
+            html, at = self.html, pos
+            for _ in range(_NEAR_TAGS):
+                at = html.rfind("<", start, at)
+                if at < 0:
+                    return None
+                found = _BLOCK_TAG_RE.match(html, at, end)
+                if found is not None:
+                    return found
+        starts, blocks = self._list(g)
+        i = bisect.bisect_left(starts, pos)
+        return blocks[i - 1] if i else None
+
     def blocks_between(self, start: int, end: int) -> bool:
         """Tell whether a block tag starts at or after `start` and before `end`."""
         if start >= end:
             return False
-        matches, starts = self.matches, self.starts
-        i = bisect.bisect_left(starts, start)
-        if i and _is_pre(matches[i - 1]) and start <= matches[i - 1].end() < end:
+        tokens, starts, ends = self.tokens, self.starts, self.ends
+        k = bisect.bisect_left(starts, start)
+        if k and _is_pre(tokens[k - 1]) and start <= ends[k - 1] < end:
             return True
-        for j in range(i, len(matches)):
-            if starts[j] >= end:
-                break
-            m = matches[j]
-            if m.lastindex == _BLOCK or (m.lastindex == _SKIP and _is_pre(m)):
+        g = k
+        while True:
+            found = self._next_in_gap(g, start)
+            if found is not None and found.start() < end:
                 return True
-        return False
+            if g >= len(tokens) or starts[g] >= end:
+                return False
+            token = tokens[g]
+            if token.lastindex == _BLOCK or (token.lastindex == _SKIP and _is_pre(token)):
+                return True
+            g += 1
 
     def block_before(self, pos: int) -> _Block | None:
         """Return the last block tag that starts before `pos`."""
-        matches = self.matches
-        for j in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
-            m = matches[j]
-            if m.lastindex == _BLOCK:
-                return _Block(m.start(), m.end(), m.group(7).lower(), bool(m.group(6)))
-            if m.lastindex == _SKIP and _is_pre(m):
-                end = m.end()
+        tokens = self.tokens
+        for g in range(bisect.bisect_left(self.starts, pos), -1, -1):
+            found = self._last_in_gap(g, pos)
+            if found is not None:
+                return _block_of(found, 2)
+            if g == 0:
+                return None
+            token = tokens[g - 1]
+            if token.lastindex == _BLOCK:
+                return _block_of(token, 7)
+            if token.lastindex == _SKIP and _is_pre(token):
+                end = token.end()
                 if end < pos:
                     return _Block(end, end, "pre", True)
-                return _Block(m.start(), m.start(), "pre", False)
-        return None
+                return _Block(token.start(), token.start(), "pre", False)
+        return None  # pragma: no cover - the loop ends at gap 0
 
     def block_after(self, pos: int) -> _Block | None:
         """Return the first block tag that starts at or after `pos`."""
-        matches = self.matches
-        i = bisect.bisect_left(self.starts, pos)
-        if i and _is_pre(matches[i - 1]) and matches[i - 1].end() >= pos:
-            end = matches[i - 1].end()
-            return _Block(end, end, "pre", True)
-        for j in range(i, len(matches)):
-            m = matches[j]
-            if m.lastindex == _BLOCK:
-                return _Block(m.start(), m.end(), m.group(7).lower(), bool(m.group(6)))
-            if m.lastindex == _SKIP and _is_pre(m):
-                return _Block(m.start(), m.start(), "pre", False)
-        return None
+        tokens, ends = self.tokens, self.ends
+        k = bisect.bisect_left(self.starts, pos)
+        if k and _is_pre(tokens[k - 1]) and ends[k - 1] >= pos:
+            return _Block(ends[k - 1], ends[k - 1], "pre", True)
+        for g in range(k, len(tokens) + 1):
+            found = self._next_in_gap(g, pos)
+            if found is not None:
+                return _block_of(found, 2)
+            if g == len(tokens):
+                return None
+            token = tokens[g]
+            if token.lastindex == _BLOCK:
+                return _block_of(token, 7)
+            if token.lastindex == _SKIP and _is_pre(token):
+                return _Block(token.start(), token.start(), "pre", False)
+        return None  # pragma: no cover - the loop ends after the last gap
 
 
 def _scan(html: str) -> _Scan:
