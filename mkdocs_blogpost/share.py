@@ -33,6 +33,11 @@ TWEET_URL_LENGTH = 23
 
 _HANDLE_RE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
 _HOST_RE = re.compile(r"^[A-Za-z0-9.-]+(?::\d+)?$")
+# `quote(text, safe="")` for ASCII text, as one `str.translate`: letters, digits and
+# `_.-~` stay, every other character becomes `%XX`.
+_ASCII_QUOTED = {
+    code: f"%{code:02X}" for code in range(128) if not (chr(code).isalnum() or chr(code) in "_.-~")
+}
 # Characters X counts twice: all but the ranges of `_is_light`.
 _HEAVY_RE = re.compile("[^\x00-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
 
@@ -144,7 +149,7 @@ def build_share_links(
     # Query values are percent-encoded one by one (`quote` with no safe characters, as
     # `urlencode(..., quote_via=quote)` does); a value's encoding is the encodings of its
     # parts joined, so the text is encoded once and the page's address once per page.
-    q_text = quote(text, safe="")
+    q_text = _quote(text)
     q_url = _quoted(url) if url else ""
     q_with_url = f"{q_text}%20{q_url}" if url else q_text
     for target in dict.fromkeys(targets):
@@ -171,10 +176,14 @@ def build_share_links(
     return links
 
 
+def _quote(value: str) -> str:
+    return value.translate(_ASCII_QUOTED) if value.isascii() else quote(value, safe="")
+
+
 @functools.lru_cache(maxsize=64)
 def _quoted(value: str) -> str:
     # The page's address and the handle: the same for every quote of a page or site.
-    return quote(value, safe="")
+    return _quote(value)
 
 
 def _branded(network: str, href: str, share_on: str) -> ShareLink:
