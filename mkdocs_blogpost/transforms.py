@@ -348,6 +348,9 @@ class _Scan:
         self.ends = [m.end() for m in tokens]
         # The block tags of a gap, listed once a quick look was not enough.
         self.listed: dict[int, tuple[list[int], list[re.Match[str]]]] = {}
+        # Answers of `_last_up_to` and `_first_from`.
+        self.last_memo: dict[int, _Block | None] = {}
+        self.first_memo: dict[tuple[int, bool], _Block | None] = {}
         self.tags: dict[str, list[_Tag]] = {"tweet": [], "small": []}
         counts: dict[tuple[str, bool], int] = {}
         for m in tokens:
@@ -367,6 +370,11 @@ class _Scan:
         start = self.ends[g - 1] if g else 0
         end = self.starts[g] if g < len(self.starts) else len(self.html)
         return start, end
+
+    def _tagless(self, g: int) -> bool:
+        # Gap `g` holds no `<` (as between the code spans of a sentence): no block tag.
+        start, end = self._gap(g)
+        return self.html.find("<", start, end) < 0
 
     def _list(self, g: int) -> tuple[list[int], list[re.Match[str]]]:
         if g not in self.listed:
@@ -415,59 +423,90 @@ class _Scan:
         """Tell whether a block tag starts at or after `start` and before `end`."""
         if start >= end:
             return False
-        tokens, starts, ends = self.tokens, self.starts, self.ends
-        k = bisect.bisect_left(starts, start)
-        if k and _is_pre(tokens[k - 1]) and start <= ends[k - 1] < end:
-            return True
-        g = k
-        while True:
-            found = self._next_in_gap(g, start)
-            if found is not None and found.start() < end:
-                return True
-            if g >= len(tokens) or starts[g] >= end:
-                return False
-            token = tokens[g]
-            if token.lastindex == _BLOCK or (token.lastindex == _SKIP and _is_pre(token)):
-                return True
-            g += 1
+        after = self.block_after(start)
+        return after is not None and after.start < end
 
     def block_before(self, pos: int) -> _Block | None:
         """Return the last block tag that starts before `pos`."""
-        tokens = self.tokens
-        for g in range(bisect.bisect_left(self.starts, pos), -1, -1):
-            found = self._last_in_gap(g, pos)
-            if found is not None:
-                return _block_of(found, 2)
-            if g == 0:
-                return None
-            token = tokens[g - 1]
-            if token.lastindex == _BLOCK:
-                return _block_of(token, 7)
-            if token.lastindex == _SKIP and _is_pre(token):
-                end = token.end()
-                if end < pos:
-                    return _Block(end, end, "pre", True)
-                return _Block(token.start(), token.start(), "pre", False)
-        return None  # pragma: no cover - the loop ends at gap 0
+        k = bisect.bisect_left(self.starts, pos)
+        found = self._last_in_gap(k, pos)
+        if found is not None:
+            return _block_of(found, 2)
+        if k == 0:
+            return None
+        token = self.tokens[k - 1]
+        if token.lastindex == _SKIP and _is_pre(token) and token.end() >= pos:
+            return _Block(token.start(), token.start(), "pre", False)
+        block = self._token_block(k - 1, opening=False)
+        return block if block is not None else self._last_up_to(k - 1)
 
     def block_after(self, pos: int) -> _Block | None:
         """Return the first block tag that starts at or after `pos`."""
-        tokens, ends = self.tokens, self.ends
         k = bisect.bisect_left(self.starts, pos)
-        if k and _is_pre(tokens[k - 1]) and ends[k - 1] >= pos:
-            return _Block(ends[k - 1], ends[k - 1], "pre", True)
-        for g in range(k, len(tokens) + 1):
-            found = self._next_in_gap(g, pos)
+        if k and _is_pre(self.tokens[k - 1]) and self.ends[k - 1] >= pos:
+            return _Block(self.ends[k - 1], self.ends[k - 1], "pre", True)
+        found = self._next_in_gap(k, pos)
+        if found is not None:
+            return _block_of(found, 2)
+        return self._first_from(k, gap=False)
+
+    def _token_block(self, j: int, *, opening: bool) -> _Block | None:
+        # Token `j` as a block tag: a block tag holding a `<`, or one side of a `<pre>`.
+        token = self.tokens[j]
+        if token.lastindex == _BLOCK:
+            return _block_of(token, 7)
+        if token.lastindex == _SKIP and _is_pre(token):
+            at = token.start() if opening else token.end()
+            return _Block(at, at, "pre", not opening)
+        return None
+
+    def _last_up_to(self, j: int) -> _Block | None:
+        # The last block tag of gaps 0..j and tokens 0..j-1. Remembered, so that many
+        # quotes in one long paragraph do not each walk back over all the others.
+        walked: list[int] = []
+        found: _Block | None = None
+        while True:
+            if j in self.last_memo:
+                found = self.last_memo[j]
+                break
+            walked.append(j)
+            match = None if self._tagless(j) else self._last_in_gap(j, len(self.html))
+            if match is not None:
+                found = _block_of(match, 2)
+                break
+            if j == 0:
+                break
+            found = self._token_block(j - 1, opening=False)
             if found is not None:
-                return _block_of(found, 2)
-            if g == len(tokens):
-                return None
-            token = tokens[g]
-            if token.lastindex == _BLOCK:
-                return _block_of(token, 7)
-            if token.lastindex == _SKIP and _is_pre(token):
-                return _Block(token.start(), token.start(), "pre", False)
-        return None  # pragma: no cover - the loop ends after the last gap
+                break
+            j -= 1
+        for g in walked:
+            self.last_memo[g] = found
+        return found
+
+    def _first_from(self, j: int, *, gap: bool) -> _Block | None:
+        # The first block tag of token j, gap j+1, token j+1, ... (from gap j if `gap`).
+        walked: list[tuple[int, bool]] = []
+        found: _Block | None = None
+        while True:
+            if (j, gap) in self.first_memo:
+                found = self.first_memo[j, gap]
+                break
+            walked.append((j, gap))
+            if gap and not self._tagless(j):
+                match = self._next_in_gap(j, 0)
+                if match is not None:
+                    found = _block_of(match, 2)
+                    break
+            if j >= len(self.tokens):
+                break
+            found = self._token_block(j, opening=True)
+            if found is not None:
+                break
+            j, gap = j + 1, True
+        for key in walked:
+            self.first_memo[key] = found
+        return found
 
 
 def _scan(html: str) -> _Scan:

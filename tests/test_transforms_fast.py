@@ -335,3 +335,26 @@ def test_transform_results_are_unchanged_by_repeating_them() -> None:
     assert astuple(first[1]) == astuple(second[1])
     assert 'id="tweet-same-2"' in first[0]
     assert "<figcaption" in first[0]
+
+
+def test_many_quotes_in_one_paragraph_do_not_each_walk_over_the_others(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The way back to the paragraph's `<p>` is remembered, not walked once per quote."""
+    steps = 0
+    token_block = transforms._Scan._token_block
+
+    def counting(self: transforms._Scan, j: int, *, opening: bool) -> object:
+        nonlocal steps
+        steps += 1
+        return token_block(self, j, opening=opening)
+
+    monkeypatch.setattr(transforms._Scan, "_token_block", counting)
+    quotes = 400
+    html = "<p>" + " ".join(f"<tweet>Quote {n}.</tweet> <em>x</em>" for n in range(quotes)) + "</p>"
+    env = make_environment([], Translator("en"))
+    out, stats = transform_html(html, env=env, page_url=None, options=OPTIONS)
+    assert stats.tweets == quotes
+    assert out.count('class="admonition tweet') == quotes
+    # 800 tokens; a walk per quote would take about quotes * tokens / 2 = 160,000 steps.
+    assert steps < 10 * 2 * quotes
