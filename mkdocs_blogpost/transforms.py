@@ -421,9 +421,19 @@ class _Scan:
 
     def blocks_between(self, start: int, end: int) -> bool:
         """Tell whether a block tag starts at or after `start` and before `end`."""
+        # Whether the first block tag from `start` on starts before `end`; the walk
+        # stops at `end`.
         if start >= end:
             return False
-        after = self.block_after(start)
+        k = bisect.bisect_left(self.starts, start)
+        if k and _is_pre(self.tokens[k - 1]) and self.ends[k - 1] >= start:
+            return self.ends[k - 1] < end
+        found = self._next_in_gap(k, start)
+        if found is not None:
+            return found.start() < end
+        if k >= len(self.tokens) or self.starts[k] >= end:
+            return False
+        after = self._first_from(k, gap=False)
         return after is not None and after.start < end
 
     def block_before(self, pos: int) -> _Block | None:
