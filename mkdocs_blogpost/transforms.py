@@ -163,10 +163,10 @@ _NEEDS_SANITIZER_RE = re.compile(r"[\x00\r&<>\xa0\ufeff]")
 
 
 def _cleaner(**rules: Any) -> Callable[[str], str]:
-    # nh3 0.3 builds a sanitiser once and reuses it (several times faster per call than
-    # `nh3.clean`, which builds it on every call); older versions have only `nh3.clean`.
+    # `nh3.Cleaner` builds a sanitiser once and reuses it (several times faster per call
+    # than `nh3.clean`, which builds it on every call); older nh3 has only `nh3.clean`.
     cleaner_class = getattr(nh3, "Cleaner", None)
-    if cleaner_class is None:  # pragma: no cover - nh3 < 0.3
+    if cleaner_class is None:  # pragma: no cover - older nh3
         return functools.partial(nh3.clean, **rules)
     clean: Callable[[str], str] = cleaner_class(**rules).clean
     return clean
@@ -634,7 +634,10 @@ class _Page:
 
     @property
     def setup(self) -> _Setup:
-        return _setup(self.env, self.translator, self.options)
+        try:
+            return _setup(self.env, self.translator, self.options)
+        except TypeError:  # options that cannot be a cache key (targets in a list)
+            return _setup.__wrapped__(self.env, self.translator, self.options)
 
     def set_html(self, html: str) -> None:
         self.html = html

@@ -358,3 +358,13 @@ def test_many_quotes_in_one_paragraph_do_not_each_walk_over_the_others(
     assert out.count('class="admonition tweet') == quotes
     # 800 tokens; a walk per quote would take about quotes * tokens / 2 = 160,000 steps.
     assert steps < 10 * 2 * quotes
+
+
+def test_share_targets_given_as_a_list_still_work() -> None:
+    options = TransformOptions(share_targets=["x", "copy"])  # type: ignore[arg-type]
+    env = make_environment([], Translator("en"))
+    out, stats = transform_html(
+        "<p><tweet>Listed.</tweet></p>", env=env, page_url=None, options=options
+    )
+    assert stats.tweets == 1
+    assert "blogpost-share__link--copy" in out
