@@ -6,10 +6,11 @@ address arrive at the network exactly as written, whatever characters they hold.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 __all__ = [
     "NETWORK_NAMES",
@@ -32,6 +33,13 @@ TWEET_URL_LENGTH = 23
 
 _HANDLE_RE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
 _HOST_RE = re.compile(r"^[A-Za-z0-9.-]+(?::\d+)?$")
+# `quote(text, safe="")` for ASCII text, as one `str.translate`: letters, digits and
+# `_.-~` stay, every other character becomes `%XX`.
+_ASCII_QUOTED = {
+    code: f"%{code:02X}" for code in range(128) if not (chr(code).isalnum() or chr(code) in "_.-~")
+}
+# Characters X counts twice: all but the ranges of `_is_light`.
+_HEAVY_RE = re.compile("[^\x00-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
 
 
 @dataclass(frozen=True)
@@ -89,7 +97,7 @@ def tweet_length(text: str, url: str | None, via: str | None) -> int:
     and others, such as Chinese, Japanese, Korean and emoji, as two; a link always
     counts 23.
     """
-    length = sum(1 if _is_light(ch) else 2 for ch in text)
+    length = len(text) if text.isascii() else len(text) + len(_HEAVY_RE.findall(text))
     if url:
         length += 1 + TWEET_URL_LENGTH
     if via:
@@ -138,36 +146,44 @@ def build_share_links(
         when there is none.
     """
     links: list[ShareLink] = []
-    with_url = f"{text} {url}" if url else text
+    # Query values are percent-encoded one by one (`quote` with no safe characters, as
+    # `urlencode(..., quote_via=quote)` does); a value's encoding is the encodings of its
+    # parts joined, so the text is encoded once and the page's address once per page.
+    q_text = _quote(text)
+    q_url = _quoted(url) if url else ""
+    q_with_url = f"{q_text}%20{q_url}" if url else q_text
     for target in dict.fromkeys(targets):
         if target == "x":
-            params = [("text", text)]
+            href = "https://twitter.com/intent/tweet?text=" + q_text
             if url:
-                params.append(("url", url))
+                href += "&url=" + q_url
             if via:
-                params.append(("via", via))
-            href = "https://twitter.com/intent/tweet?" + urlencode(params, quote_via=quote)
+                href += "&via=" + _quoted(via)
             name = share_on.format(network=NETWORK_NAMES["x"])
             links.append(ShareLink("x", href, tweet_label, f"{tweet_label}: {name}", True))
         elif target == "mastodon":
-            href = f"https://{mastodon_instance}/share?" + urlencode(
-                [("text", with_url)], quote_via=quote
-            )
+            href = f"https://{mastodon_instance}/share?text={q_with_url}"
             links.append(_branded("mastodon", href, share_on))
         elif target == "bluesky":
-            href = "https://bsky.app/intent/compose?" + urlencode(
-                [("text", with_url)], quote_via=quote
-            )
+            href = f"https://bsky.app/intent/compose?text={q_with_url}"
             links.append(_branded("bluesky", href, share_on))
         elif target == "linkedin":
             if url:
-                href = "https://www.linkedin.com/sharing/share-offsite/?" + urlencode(
-                    [("url", url)], quote_via=quote
-                )
+                href = f"https://www.linkedin.com/sharing/share-offsite/?url={q_url}"
                 links.append(_branded("linkedin", href, share_on))
         elif target == "copy":
             links.append(ShareLink("copy", f"#{anchor}", permalink_label, None, False))
     return links
+
+
+def _quote(value: str) -> str:
+    return value.translate(_ASCII_QUOTED) if value.isascii() else quote(value, safe="")
+
+
+@functools.lru_cache(maxsize=64)
+def _quoted(value: str) -> str:
+    # The page's address and the handle: the same for every quote of a page or site.
+    return _quote(value)
 
 
 def _branded(network: str, href: str, share_on: str) -> ShareLink:

@@ -15,12 +15,13 @@ an allow-list sanitiser (nh3): formatting and links survive, scripts, event hand
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import html as htmllib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import nh3
 from markupsafe import Markup
@@ -154,6 +155,40 @@ _IMAGE_ATTRIBUTES = {
     "source": {"srcset", "sizes", "type", "media"},
 }
 _URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# Plain text without these characters comes out of nh3 unchanged (checked for every code
+# point, alone and around text): it escapes `&`, `<`, `>` and no-break spaces, parses
+# tags, turns `\r` into `\n`, drops NUL and a leading byte-order mark. Quotes and
+# captions are mostly plain text, and skip the sanitiser then (issue 7).
+_NEEDS_SANITIZER_RE = re.compile(r"[\x00\r&<>\xa0\ufeff]")
+
+
+def _cleaner(**rules: Any) -> Callable[[str], str]:
+    # `nh3.Cleaner` builds a sanitiser once and reuses it (several times faster per call
+    # than `nh3.clean`, which builds it on every call); older nh3 has only `nh3.clean`.
+    cleaner_class = getattr(nh3, "Cleaner", None)
+    if cleaner_class is None:  # pragma: no cover - older nh3
+        return functools.partial(nh3.clean, **rules)
+    clean: Callable[[str], str] = cleaner_class(**rules).clean
+    return clean
+
+
+_clean_inline = _cleaner(
+    tags=set(_INLINE_TAGS),
+    attributes=_INLINE_ATTRIBUTES,
+    url_schemes=set(_URL_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+)
+# The image (or linked image) a caption belongs to: keep what Markdown, attr_list and
+# lightbox plugins put there (`data-*` included), minus event handlers and bad URLs.
+_clean_image = _cleaner(
+    tags={"a", "img", "picture", "source"},
+    attributes=_IMAGE_ATTRIBUTES,
+    generic_attribute_prefixes={"data-"},
+    url_schemes=set(_URL_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+)
 
 
 def sanitize_inline(fragment: str) -> str:
@@ -162,28 +197,13 @@ def sanitize_inline(fragment: str) -> str:
     Scripts and styles go with their content; other disallowed tags go, their text
     stays. Links keep only `http`, `https`, `mailto` and relative URLs.
     """
-    return nh3.clean(
-        fragment,
-        tags=set(_INLINE_TAGS),
-        attributes=_INLINE_ATTRIBUTES,
-        url_schemes=set(_URL_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-    ).strip()
+    if _NEEDS_SANITIZER_RE.search(fragment) is None:
+        return fragment.strip()
+    return _clean_inline(fragment).strip()
 
 
 def _sanitize_image(fragment: str) -> str:
-    # The image (or linked image) a caption belongs to: keep what Markdown, attr_list and
-    # lightbox plugins put there (`data-*` included), minus event handlers and bad URLs.
-    return nh3.clean(
-        fragment,
-        tags={"a", "img", "picture", "source"},
-        attributes=_IMAGE_ATTRIBUTES,
-        generic_attribute_prefixes={"data-"},
-        url_schemes=set(_URL_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-    ).strip()
+    return _clean_image(fragment).strip()
 
 
 _TAG_STRIP_RE = re.compile(r"<[^>]*>")
@@ -201,17 +221,48 @@ def plain_text(fragment: str) -> str:
 _CANDIDATE_RE = re.compile(r"</?(?:tweet|small)(?=[\s/>])", re.IGNORECASE)
 _TWEET_TAG_RE = re.compile(r"</?tweet(?=[\s/>])", re.IGNORECASE)
 _SMALL_OPEN_RE = re.compile(r"<small(?=[\s/>])", re.IGNORECASE)
+# The block tags, written as a small trie: the regex engine then tries one or two
+# branches per tag instead of all 37 names (issue 7). Each name must be followed by a
+# space, `/` or `>`, so the order of the branches does not change what matches.
 _BLOCK_NAMES = (
-    r"address|article|aside|blockquote|caption|details|dialog|dd|div|dl|dt|fieldset|"
-    r"figcaption|figure|footer|form|h[1-6]|header|hgroup|hr|li|main|nav|ol|p|pre|section|"
-    r"summary|table|tbody|td|tfoot|th|thead|tr|ul"
+    r"a(?:ddress|rticle|side)|blockquote|caption|d(?:etails|ialog|d|iv|l|t)"
+    r"|f(?:ieldset|igcaption|igure|ooter|orm)|h(?:[1-6]|eader|group|r)|li|main|nav|ol"
+    r"|p(?:re)?|s(?:ection|ummary)|t(?:able|body|d|foot|h|head|r)|ul"
 )
-_SCAN_RE = re.compile(
-    r"(?P<skip><!--.*?-->|<(?P<raw>pre|code|script|style|textarea)(?=[\s>])[^>]*>.*?</(?P=raw)\s*>)"
-    r"|<(?P<close>/?)(?P<name>tweet|small)(?=[\s/>])(?P<attrs>[^>]*)>"
-    rf"|<(?P<bclose>/?)(?P<block>{_BLOCK_NAMES})(?=[\s/>])[^>]*>",
+# The page is read as a left-to-right sequence of tokens: comments and code, scripts,
+# styles and text areas (skipped whole, a `<pre>` still counting as a block), the
+# `<tweet>`/`<small>` tags, and block tags. Every alternative starts with the same `<`,
+# written once so the engine jumps from one `<` to the next.
+#
+# A page holds a hundred block tags and a handful of anything else, and only the block
+# tags next to a quote or a caption matter, so the scan leaves out block tags whose
+# `<...>` holds no other `<` (all of them, in practice). Leaving them out changes no
+# other token: such a tag matched where the other alternatives failed, and no token can
+# start inside it. They are found later, only where asked, between the tokens (see
+# `_Scan`). Block tags that do hold a `<` (`<p title="<!--">`) can hide the start of a
+# comment or a code span, so they stay tokens; `_SCAN_LIGHT_RE` is used on pages where
+# no tag holds a `<`, `_SCAN_RE` on the others (issue 7).
+_SCAN_LIGHT_RE = re.compile(
+    r"<(?:(!--.*?-->|(pre|code|script|style|textarea)(?=[\s>])[^>]*>.*?</\2\s*>)"
+    r"|(/?)(tweet|small)(?=[\s/>])([^>]*)>)",
     re.IGNORECASE | re.DOTALL,
 )
+_SCAN_RE = re.compile(
+    r"<(?:(!--.*?-->|(pre|code|script|style|textarea)(?=[\s>])[^>]*>.*?</\2\s*>)"
+    r"|(/?)(tweet|small)(?=[\s/>])([^>]*)>"
+    rf"|(/?)({_BLOCK_NAMES})(?=[\s/>])[^<>]*<[^>]*>)",
+    re.IGNORECASE | re.DOTALL,
+)
+# A `<` before the `>` of the tag it opens: the pages that need `_SCAN_RE`.
+_NESTED_LT_RE = re.compile(r"<[^<>]*<")
+# A block tag without `<` inside, as it is found between tokens.
+_BLOCK_TAG_RE = re.compile(rf"<(/?)({_BLOCK_NAMES})(?=[\s/>])[^<>]*>", re.IGNORECASE)
+# `Match.lastindex` of each kind of token: the outermost group of its alternative.
+_SKIP, _TAG, _BLOCK = 1, 5, 7
+# How far a quick look for a block tag goes (characters ahead, `<` back) before the
+# block tags between two tokens are all listed once.
+_NEAR_CHARS = 4096
+_NEAR_TAGS = 16
 # Blocks that may hold only phrasing content: a block cannot go inside them.
 _PHRASING_ONLY = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "summary", "caption", "figcaption", "p"}
@@ -261,61 +312,215 @@ class _Tag:
         return bool(self.attrs.strip().rstrip("/").strip())
 
 
-@dataclass(frozen=True)
-class _Block:
+class _Block(NamedTuple):
     start: int
     end: int
     name: str
     closing: bool
 
 
-@dataclass
-class _Scan:
-    tags: list[_Tag]
-    blocks: list[_Block]
-    totals: dict[tuple[str, bool], int]
+def _is_pre(match: re.Match[str]) -> bool:
+    # A skipped `<pre>...</pre>` still separates blocks: it counts as a block of its own.
+    raw = match.group(2)
+    return raw is not None and raw.lower() == "pre"
 
-    def __post_init__(self) -> None:
-        self.block_starts = [b.start for b in self.blocks]
+
+def _block_of(match: re.Match[str], name: int) -> _Block:
+    # A block tag matched by `_BLOCK_TAG_RE` (name group 2) or `_SCAN_RE` (name group 7).
+    return _Block(match.start(), match.end(), match.group(name).lower(), bool(match[name - 1]))
+
+
+class _Scan:
+    """The tokens of a page (see `_SCAN_RE`), and its block tags where asked.
+
+    Block tags are answered as if every one of them were a token: a skipped `<pre>`
+    block counts as an opening `pre` block at its start and a closing one at its end.
+    Between two tokens ("gap" `g` lies between tokens `g - 1` and `g`) every `<` that
+    starts a `_BLOCK_TAG_RE` match is a block tag, as no such tag holds a `<`; so the
+    search for one can start anywhere, forwards or backwards.
+    """
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+        scan_re = _SCAN_RE if _NESTED_LT_RE.search(html) else _SCAN_LIGHT_RE
+        self.tokens = tokens = list(scan_re.finditer(html))
+        self.starts = [m.start() for m in tokens]
+        self.ends = [m.end() for m in tokens]
+        # The block tags of a gap, listed once a quick look was not enough.
+        self.listed: dict[int, tuple[list[int], list[re.Match[str]]]] = {}
+        # Answers of `_last_up_to` and `_first_from`.
+        self.last_memo: dict[int, _Block | None] = {}
+        self.first_memo: dict[tuple[int, bool], _Block | None] = {}
+        self.tags: dict[str, list[_Tag]] = {"tweet": [], "small": []}
+        counts: dict[tuple[str, bool], int] = {}
+        for m in tokens:
+            if m.lastindex == _TAG:
+                name = m.group(4).lower()
+                closing = bool(m.group(3))
+                key = (name, closing)
+                ordinal = counts.get(key, 0)
+                counts[key] = ordinal + 1
+                self.tags[name].append(_Tag(m.start(), m.end(), name, closing, m.group(5), ordinal))
+        self.totals = counts
 
     def of(self, name: str) -> list[_Tag]:
-        return [t for t in self.tags if t.name == name]
+        return self.tags[name]
+
+    def _gap(self, g: int) -> tuple[int, int]:
+        start = self.ends[g - 1] if g else 0
+        end = self.starts[g] if g < len(self.starts) else len(self.html)
+        return start, end
+
+    def _tagless(self, g: int) -> bool:
+        # Gap `g` holds no `<` (as between the code spans of a sentence): no block tag.
+        start, end = self._gap(g)
+        return self.html.find("<", start, end) < 0
+
+    def _list(self, g: int) -> tuple[list[int], list[re.Match[str]]]:
+        if g not in self.listed:
+            start, end = self._gap(g)
+            found = list(_BLOCK_TAG_RE.finditer(self.html, start, end))
+            self.listed[g] = ([m.start() for m in found], found)
+        return self.listed[g]
+
+    def _next_in_gap(self, g: int, pos: int) -> re.Match[str] | None:
+        # The first block tag of gap `g` that starts at or after `pos`.
+        start, end = self._gap(g)
+        pos = max(pos, start)
+        if pos >= end:
+            return None
+        if g not in self.listed:
+            # A match found short of `end` is the first one: one that started earlier
+            # and ran past `bound` would hold the `<` of the later one.
+            bound = min(end, pos + _NEAR_CHARS)
+            found = _BLOCK_TAG_RE.search(self.html, pos, bound)
+            if found is not None or bound == end:
+                return found
+        starts, blocks = self._list(g)
+        i = bisect.bisect_left(starts, pos)
+        return blocks[i] if i < len(blocks) else None
+
+    def _last_in_gap(self, g: int, pos: int) -> re.Match[str] | None:
+        # The last block tag of gap `g` that starts before `pos`.
+        start, end = self._gap(g)
+        pos = min(pos, end)
+        if pos <= start:
+            return None
+        if g not in self.listed:
+            html, at = self.html, pos
+            for _ in range(_NEAR_TAGS):
+                at = html.rfind("<", start, at)
+                if at < 0:
+                    return None
+                found = _BLOCK_TAG_RE.match(html, at, end)
+                if found is not None:
+                    return found
+        starts, blocks = self._list(g)
+        i = bisect.bisect_left(starts, pos)
+        return blocks[i - 1] if i else None
 
     def blocks_between(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.block_starts, start)
-        return i < len(self.blocks) and self.blocks[i].start < end
+        """Tell whether a block tag starts at or after `start` and before `end`."""
+        # Whether the first block tag from `start` on starts before `end`; the walk
+        # stops at `end`.
+        if start >= end:
+            return False
+        k = bisect.bisect_left(self.starts, start)
+        if k and _is_pre(self.tokens[k - 1]) and self.ends[k - 1] >= start:
+            return self.ends[k - 1] < end
+        found = self._next_in_gap(k, start)
+        if found is not None:
+            return found.start() < end
+        if k >= len(self.tokens) or self.starts[k] >= end:
+            return False
+        after = self._first_from(k, gap=False)
+        return after is not None and after.start < end
 
     def block_before(self, pos: int) -> _Block | None:
-        i = bisect.bisect_left(self.block_starts, pos)
-        return self.blocks[i - 1] if i else None
+        """Return the last block tag that starts before `pos`."""
+        k = bisect.bisect_left(self.starts, pos)
+        found = self._last_in_gap(k, pos)
+        if found is not None:
+            return _block_of(found, 2)
+        if k == 0:
+            return None
+        token = self.tokens[k - 1]
+        if token.lastindex == _SKIP and _is_pre(token) and token.end() >= pos:
+            return _Block(token.start(), token.start(), "pre", False)
+        block = self._token_block(k - 1, opening=False)
+        return block if block is not None else self._last_up_to(k - 1)
 
     def block_after(self, pos: int) -> _Block | None:
-        i = bisect.bisect_left(self.block_starts, pos)
-        return self.blocks[i] if i < len(self.blocks) else None
+        """Return the first block tag that starts at or after `pos`."""
+        k = bisect.bisect_left(self.starts, pos)
+        if k and _is_pre(self.tokens[k - 1]) and self.ends[k - 1] >= pos:
+            return _Block(self.ends[k - 1], self.ends[k - 1], "pre", True)
+        found = self._next_in_gap(k, pos)
+        if found is not None:
+            return _block_of(found, 2)
+        return self._first_from(k, gap=False)
+
+    def _token_block(self, j: int, *, opening: bool) -> _Block | None:
+        # Token `j` as a block tag: a block tag holding a `<`, or one side of a `<pre>`.
+        token = self.tokens[j]
+        if token.lastindex == _BLOCK:
+            return _block_of(token, 7)
+        if token.lastindex == _SKIP and _is_pre(token):
+            at = token.start() if opening else token.end()
+            return _Block(at, at, "pre", not opening)
+        return None
+
+    def _last_up_to(self, j: int) -> _Block | None:
+        # The last block tag of gaps 0..j and tokens 0..j-1. Remembered, so that many
+        # quotes in one long paragraph do not each walk back over all the others.
+        walked: list[int] = []
+        found: _Block | None = None
+        while True:
+            if j in self.last_memo:
+                found = self.last_memo[j]
+                break
+            walked.append(j)
+            match = None if self._tagless(j) else self._last_in_gap(j, len(self.html))
+            if match is not None:
+                found = _block_of(match, 2)
+                break
+            if j == 0:
+                break
+            found = self._token_block(j - 1, opening=False)
+            if found is not None:
+                break
+            j -= 1
+        for g in walked:
+            self.last_memo[g] = found
+        return found
+
+    def _first_from(self, j: int, *, gap: bool) -> _Block | None:
+        # The first block tag of token j, gap j+1, token j+1, ... (from gap j if `gap`).
+        walked: list[tuple[int, bool]] = []
+        found: _Block | None = None
+        while True:
+            if (j, gap) in self.first_memo:
+                found = self.first_memo[j, gap]
+                break
+            walked.append((j, gap))
+            if gap and not self._tagless(j):
+                match = self._next_in_gap(j, 0)
+                if match is not None:
+                    found = _block_of(match, 2)
+                    break
+            if j >= len(self.tokens):
+                break
+            found = self._token_block(j, opening=True)
+            if found is not None:
+                break
+            j, gap = j + 1, True
+        for key in walked:
+            self.first_memo[key] = found
+        return found
 
 
 def _scan(html: str) -> _Scan:
-    tags: list[_Tag] = []
-    blocks: list[_Block] = []
-    counts: dict[tuple[str, bool], int] = {}
-    for m in _SCAN_RE.finditer(html):
-        if m.group("skip") is not None:
-            if (m.group("raw") or "").lower() == "pre":
-                blocks.append(_Block(m.start(), m.start(), "pre", False))
-                blocks.append(_Block(m.end(), m.end(), "pre", True))
-            continue
-        if m.group("name") is not None:
-            name = m.group("name").lower()
-            closing = bool(m.group("close"))
-            key = (name, closing)
-            ordinal = counts.get(key, 0)
-            counts[key] = ordinal + 1
-            tags.append(_Tag(m.start(), m.end(), name, closing, m.group("attrs"), ordinal))
-        else:
-            blocks.append(
-                _Block(m.start(), m.end(), m.group("block").lower(), bool(m.group("bclose")))
-            )
-    return _Scan(tags, blocks, counts)
+    return _Scan(html)
 
 
 def has_candidates(html: str) -> bool:
@@ -375,6 +580,30 @@ class _Item:
     image: str = ""
 
 
+class _Setup(NamedTuple):
+    """What every quote of a build shares: templates and words."""
+
+    tweet_template: jinja2.Template
+    figure_template: jinja2.Template
+    tweet_label: str
+    share_on: str
+    permalink_label: str
+    quote_title: str
+
+
+@functools.lru_cache(maxsize=8)
+def _setup(env: jinja2.Environment, t: Translator, options: TransformOptions) -> _Setup:
+    # Looked up once per build (the plugin makes one environment per build), not per quote.
+    return _Setup(
+        env.get_template("blogpost/fragments/tweet.html"),
+        env.get_template("blogpost/fragments/figure.html"),
+        options.tweet_label or t("click_to_tweet"),
+        t("share_on"),
+        t("quote_permalink"),
+        t("quote"),
+    )
+
+
 class _Page:
     """One page's transform: its HTML, options, and the state of its quote ids."""
 
@@ -396,8 +625,29 @@ class _Page:
         self.do_captions = captions
         self.stats = TransformStats()
         self.ids: set[str] | None = None
+        # Sanitised fragments, as a quote is checked for text before it is rendered.
+        self.cleaned: dict[str, str] = {}
+        # `_image_before` answers, for the HTML as it is now.
+        self.images: dict[int, tuple[int, str] | None] = {}
         # How many tags of each kind the author wrote (outside code), for line lookups.
         self.totals: dict[tuple[str, bool], int] = {}
+
+    @property
+    def setup(self) -> _Setup:
+        try:
+            return _setup(self.env, self.translator, self.options)
+        except TypeError:  # options that cannot be a cache key (targets in a list)
+            return _setup.__wrapped__(self.env, self.translator, self.options)
+
+    def set_html(self, html: str) -> None:
+        self.html = html
+        self.images = {}
+
+    def clean(self, fragment: str) -> str:
+        cleaned = self.cleaned.get(fragment)
+        if cleaned is None:
+            cleaned = self.cleaned[fragment] = sanitize_inline(fragment)
+        return cleaned
 
     def issue(self, tag: _Tag, message: str) -> None:
         total = self.totals.get((tag.name, tag.closing), 0)
@@ -463,7 +713,7 @@ class _Page:
                     "paragraph (no blank lines inside). The text is shown as written",
                 )
                 edits += [(open_.start, open_.end, ""), (close.start, close.end, "")]
-            elif not plain_text(sanitize_inline(inner)):
+            elif not plain_text(self.clean(inner)):
                 self.issue(open_, "<tweet> is empty; write the sentence to share inside it")
                 edits.append(self._removal(scan, open_, close))
         return edits
@@ -541,6 +791,11 @@ class _Page:
 
     def _image_before(self, pos: int) -> tuple[int, str] | None:
         # The <img> (or <a><img></a>) right before `pos`, across spaces and one <br>.
+        if pos not in self.images:
+            self.images[pos] = self._find_image_before(pos)
+        return self.images[pos]
+
+    def _find_image_before(self, pos: int) -> tuple[int, str] | None:
         img: re.Match[str] | None = None
         for match in _IMG_TAG_RE.finditer(self.html, max(0, pos - _LOOKBACK), pos):
             img = match
@@ -564,8 +819,8 @@ class _Page:
         return self._render_caption(item)
 
     def _render_tweet(self, item: _Item) -> str:
-        t = self.translator
-        quote_html = sanitize_inline(item.inner)
+        setup = self.setup
+        quote_html = self.clean(item.inner)
         text = plain_text(quote_html)
         anchor = self._anchor(text)
         options = self.options
@@ -575,9 +830,9 @@ class _Page:
             url=self.page_url,
             anchor=anchor,
             via=options.via,
-            tweet_label=options.tweet_label or t("click_to_tweet"),
-            share_on=t("share_on"),
-            permalink_label=t("quote_permalink"),
+            tweet_label=setup.tweet_label,
+            share_on=setup.share_on,
+            permalink_label=setup.permalink_label,
             mastodon_instance=options.mastodon_instance,
         )
         length = tweet_length(text, self.page_url, options.via)
@@ -589,9 +844,9 @@ class _Page:
                 "reader to. The share link still works",
             )
         self.stats.tweets += 1
-        return self.env.get_template("blogpost/fragments/tweet.html").render(
+        return setup.tweet_template.render(
             id=anchor,
-            title=t("quote"),
+            title=setup.quote_title,
             quote_html=Markup(quote_html),
             text=text,
             links=links,
@@ -599,15 +854,16 @@ class _Page:
 
     def _render_caption(self, item: _Item) -> str:
         self.stats.captions += 1
-        return self.env.get_template("blogpost/fragments/figure.html").render(
+        return self.setup.figure_template.render(
             style=self.options.caption_style,
             image_html=Markup(_sanitize_image(item.image)),
-            caption_html=Markup(sanitize_inline(item.inner)),
+            caption_html=Markup(self.clean(item.inner)),
         )
 
     def _anchor(self, text: str) -> str:
         if self.ids is None:
-            self.ids = set(_ID_RE.findall(self.html))
+            # Anchors all start with `tweet-`: a page without that text has no id to avoid.
+            self.ids = set(_ID_RE.findall(self.html)) if "tweet-" in self.html else set()
         words = slugify(text).split("-")[:6]
         slug = "-".join(words)[:48].strip("-")
         if not slug:
@@ -629,13 +885,13 @@ class _Page:
                 "<tweet> sits inside a heading or inside formatting, where a quote block "
                 "cannot go; put it on a line of its own. The text is shown as written",
             )
-            return [(item.tag.start, item.close.end, sanitize_inline(item.inner))]
+            return [(item.tag.start, item.close.end, self.clean(item.inner))]
         self.issue(
             item.tag,
             "<small> under this image sits inside a heading or inside formatting, where a "
             "figure cannot go; put the image and its caption on lines of their own",
         )
-        cleaned = f"<small>{sanitize_inline(item.inner)}</small>"
+        cleaned = f"<small>{self.clean(item.inner)}</small>"
         return [(item.tag.start, item.close.end, cleaned)]
 
     def build_edits(self, scan: _Scan, items: list[_Item]) -> list[tuple[int, int, str]]:
@@ -717,7 +973,7 @@ def transform_html(
     if tweets and scan.of("tweet"):
         repairs = page.repair_tweets(scan)
         if repairs:
-            page.html = _apply(page.html, repairs)
+            page.set_html(_apply(page.html, repairs))
             scan = _scan(page.html)
     items = page.find_items(scan)
     if not items:
