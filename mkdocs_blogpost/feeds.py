@@ -8,7 +8,6 @@ post (`Post.html`); nothing here converts Markdown.
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import json
 import re
 from collections.abc import Sequence
@@ -349,6 +348,8 @@ def build_json_feed(info: FeedInfo, entries: Sequence[FeedEntry]) -> str:
 
 def rfc822(value: dt.datetime) -> str:
     """Format an aware datetime for RSS: `Sun, 30 Jun 2024 09:00:00 +0200`."""
+    import email.utils  # here, not at the top: a site without feeds never loads it
+
     return email.utils.format_datetime(_whole_minute_offset(value).replace(microsecond=0))
 
 

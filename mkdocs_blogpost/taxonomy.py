@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
-from slugify import slugify as _slugify
 
 if TYPE_CHECKING:
     from .models import Post
@@ -51,6 +50,8 @@ def term_key(name: str) -> str:
 
 def term_slug(name: str) -> str:
     """Return a readable, Unicode-aware slug for a term ("C++" -> "c-plus-plus")."""
+    from slugify import slugify as _slugify  # loaded once a site has tags
+
     slug = _slugify(name, allow_unicode=True, replacements=_REPLACEMENTS)
     if slug:
         return slug

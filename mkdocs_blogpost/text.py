@@ -6,8 +6,6 @@ import html
 import math
 import re
 
-from slugify import slugify as _slugify
-
 __all__ = [
     "count_words",
     "html_to_text",
@@ -41,6 +39,8 @@ def slugify(text: str) -> str:
 
     Returns an empty string when nothing usable is left (only punctuation).
     """
+    from slugify import slugify as _slugify  # loaded once a site has posts
+
     return _slugify(str(text), allow_unicode=True)
 
 
