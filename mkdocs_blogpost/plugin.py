@@ -493,12 +493,12 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     # -- rendered posts --------------------------------------------------------------------
 
     # Late (-50): other plugins' content changes land first, so reading time and the
-    # excerpts we keep see the final HTML; the header goes on top of everything.
+    # excerpts we keep see the final HTML.
     @event_priority(-50)
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Measure the post, keep its HTML for listings and feeds, and add its header."""
+        """Measure the post and keep its excerpt (and, for feeds, its HTML)."""
         self.links.end()
         post = self.posts.get(page.file.src_uri)
         if post is None:
@@ -527,23 +527,24 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         # MkDocs keeps its own copy (`page.markdown`); ours was needed up to here (line
         # numbers of the transform's warnings).
         post.body = ""
+        return self._github_link(post, html)
+
+    def _header(self, post: Post, page: Page, content: str) -> str:
+        """Put the post's header (title, date, reading time, authors, cover, tags) on top."""
+        if not self.config.header or self.env is None or self.files is None:
+            return content
         ctx = self.listing_ctx
-        if not self.config.header or self.env is None:
-            return html + self._github_link(post)
-        return self._github_link(
+        return render_post_header(
+            self.env,
             post,
-            render_post_header(
-                self.env,
-                post,
-                content=html,
-                locale=self.locale,
-                date_format=self.config.date_format,
-                cover_url=self._cover_url(post, page, files),
-                tags=tag_links(post, page.url, ctx)
-                if ctx
-                else [{"name": tag, "url": None} for tag in post.tags],
-                authors=author_links(post, page.url, ctx) if ctx else None,
-            ),
+            content=content,
+            locale=self.locale,
+            date_format=self.config.date_format,
+            cover_url=self._cover_url(post, page, self.files),
+            tags=tag_links(post, page.url, ctx)
+            if ctx
+            else [{"name": tag, "url": None} for tag in post.tags],
+            authors=author_links(post, page.url, ctx) if ctx else None,
         )
 
     def _github_link(self, post: Post, html: str = "") -> str:
@@ -556,13 +557,15 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
 
     # After search (-100; search plugins index `page.content` in their on_page_context):
     # the previous/next and related links name other posts, and would make every post
-    # match searches for its neighbours' titles; the table of contents of `toc: no`
-    # posts is dropped after search indexed its sections. The theme still renders both.
+    # match searches for its neighbours' titles; the header's date, reading time and
+    # tags would open every post's search snippet instead of its first words (and cost
+    # the search parser two dozen tags a post); the table of contents of `toc: no`
+    # posts is dropped after search indexed its sections. The theme still renders all.
     @event_priority(-100)
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Drop the TOC of `toc: no` posts; add previous/next and related posts to each post."""
+        """Add each post's header, previous/next and related posts; drop `toc: no` TOCs."""
         if page.file.src_uri in self.no_toc_pages:
             page.toc = get_toc([])
         post = self.posts.get(page.file.src_uri)
@@ -574,11 +577,12 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
                 # (see `on_post_page`), not a thousand until the build ends.
                 page.content = (page.content or "") + render_listing(view, page.url, ctx)
             return context
-        if post is None or ctx is None or post.status == "undated":
+        if post is None or page.content is None:
             return context
-        if self.config.post_navigation and page.content is not None:
+        footer = ""
+        if self.config.post_navigation and ctx is not None and post.status != "undated":
             footer = render_post_footer(post, self.views.links.get(post.src_uri), page.url, ctx)
-            page.content += footer
+        page.content = self._header(post, page, page.content) + footer
         return context
 
     def _transform(self, html: str, page: Page, post: Post | None) -> str:

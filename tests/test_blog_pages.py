@@ -723,6 +723,27 @@ def test_post_footer_is_shown_but_not_searchable(build_site: BuildSite) -> None:
     assert beta and all("Zebra" not in d["text"] for d in beta)
 
 
+def test_post_header_is_shown_but_not_in_search_snippets(build_site: BuildSite) -> None:
+    # The header (date, reading time, authors, tags) is added after search indexed the
+    # post: search snippets start with the post's own words (issue 7).
+    site = build_site(
+        {
+            "blog/posts/2024-01-02-b.md": post(
+                "2024-01-02", "Beta", tags=["quokka"], author="Ada Lovelace", body="Opening words."
+            ),
+        }
+    )
+    header = site.soup("blog/2024/01/02/b/index.html").select_one(".blogpost-header")
+    assert header is not None
+    assert "minute read" in header.get_text() and "Ada Lovelace" in header.get_text()
+    assert header.select_one("time")["datetime"].startswith("2024-01-02")
+    index = json.loads(site.read("search/search_index.json"))
+    beta = [d for d in index["docs"] if d["location"].startswith("blog/2024/01/02/b/")]
+    assert beta and beta[0]["text"].startswith("<p>Opening words.")
+    for doc in beta:
+        assert "minute read" not in doc["text"] and "Lovelace" not in doc["text"]
+
+
 def test_example_site_builds_strict_with_blog_pages(tmp_path: Path) -> None:
     from mkdocs.config import load_config
 
