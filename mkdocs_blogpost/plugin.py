@@ -120,6 +120,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.listings: dict[str, ViewPage] = {}
         self.listing_ctx: ListingContext | None = None
         self.files: Files | None = None
+        # Posts' HTML before the header and footer, while their page is being built.
+        self._bodies: dict[str, str] = {}
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -419,7 +421,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
                     # posts (Material's search reads this), and save indexing every listing.
                     page.meta.setdefault("search", {"exclude": True})
             return markdown
-        page.meta = dict(post.meta)
+        # The post's own dict: it is read once per build, so there is nothing to protect.
+        page.meta = post.meta
         return self._migrate_markdown(markdown, post, page)
 
     def _migrate_markdown(self, markdown: str, post: Post, page: Page) -> str:
@@ -582,6 +585,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         footer = ""
         if self.config.post_navigation and ctx is not None and post.status != "undated":
             footer = render_post_footer(post, self.views.links.get(post.src_uri), page.url, ctx)
+        self._bodies[page.file.src_uri] = page.content
         page.content = self._header(post, page, page.content) + footer
         return context
 
@@ -668,7 +672,15 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     # Last (-100): other plugins' `on_post_page` may still read the listing's content.
     @event_priority(-100)
     def _release_listing(self, output: str, *, page: Page, config: MkDocsConfig) -> None:
-        """Drop a written listing page's HTML: one listing is in memory at a time."""
+        """Drop what a written page no longer needs: one listing or header is in memory at a time.
+
+        A listing page's cards go; a post's `page.content` goes back to the post's own
+        HTML, without the header and footer drawn around it.
+        """
+        body = self._bodies.pop(page.file.src_uri, None)
+        if body is not None:
+            page.content = body
+            return
         view = self.listings.get(page.file.src_uri)
         if view is not None and not view.user_authored:
             page.content = ""
