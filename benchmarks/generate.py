@@ -37,7 +37,9 @@ import yaml
 
 __all__ = ["VARIANTS", "Corpus", "make_corpus", "write_sites"]
 
-VARIANTS = ("blogpost", "plain", "material")
+VARIANTS = ("blogpost", "plain", "material", "posts-only")
+# `posts-only`: the blogpost site's own docs with `blog_pages: false` (every post feature,
+# no generated listing pages), to show what the listing pages cost on their own.
 DEFAULT_SEED = 20240630
 SITE_URL = "https://bench.example.org/"
 
@@ -431,6 +433,9 @@ def _mkdocs_yml(variant: str, posts: int) -> dict[str, Any]:
     }
     if variant == "blogpost":
         config["plugins"] = ["search", "blogpost"]
+    elif variant == "posts-only":
+        config["plugins"] = ["search", {"blogpost": {"blog_pages": False}}]
+        config["docs_dir"] = "../blogpost/docs"
     elif variant == "plain":
         config["plugins"] = ["search"]
         config["not_in_nav"] = "/blog/posts/\n"
@@ -459,6 +464,12 @@ def write_site(corpus: Corpus, variant: str, root: Path, image_paths: str = "jek
         raise ValueError(f"unknown variant {variant!r}; choose from {', '.join(VARIANTS)}")
     if root.exists():
         shutil.rmtree(root)
+    if variant == "posts-only":  # the blogpost site's files, written just before
+        root.mkdir(parents=True)
+        (root / "mkdocs.yml").write_text(
+            yaml.safe_dump(_mkdocs_yml(variant, len(corpus.posts)), sort_keys=False), "utf-8"
+        )
+        return root / "mkdocs.yml"
     docs = root / "docs"
     posts_dir = docs / "blog" / "posts"
     posts_dir.mkdir(parents=True)
@@ -509,6 +520,8 @@ def write_sites(
     """Write the corpus as each variant under `out/<variant>/`; return their `mkdocs.yml`."""
     corpus = make_corpus(posts, seed)
     out.mkdir(parents=True, exist_ok=True)
+    if "posts-only" in variants and "blogpost" not in variants:
+        write_site(corpus, "blogpost", out / "blogpost", image_paths)  # its docs are shared
     result = {v: write_site(corpus, v, out / v, image_paths) for v in variants}
     stats = {
         "posts": posts,

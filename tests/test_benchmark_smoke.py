@@ -66,7 +66,7 @@ def test_material_variant_has_blog_front_matter(corpus_dir: Path) -> None:
     assert "layout: post" not in text
 
 
-@pytest.mark.parametrize("variant", ["blogpost", "plain"])
+@pytest.mark.parametrize("variant", ["blogpost", "plain", "posts-only"])
 def test_variant_builds_every_post(corpus_dir: Path, variant: str, tmp_path: Path) -> None:
     site = tmp_path / "site"
     log = tmp_path / "build.log"
@@ -89,3 +89,6 @@ def test_variant_builds_every_post(corpus_dir: Path, variant: str, tmp_path: Pat
         assert srcs, post.slug
         for src in srcs:
             assert (pages[0].parent / src).resolve() == image.resolve(), src
+    # The posts-only site is the blogpost site without its generated listing pages.
+    has_listings = (site / "blog" / "tags" / "index.html").exists()
+    assert has_listings == (variant == "blogpost")
