@@ -156,6 +156,7 @@ class ListingContext:
         # Each post's card, rendered once per build with its URLs from the site root
         # (see `_ROOT`); a listing page only swaps in its own way up to the root.
         self.cards: dict[str, dict[str, Any]] = {}
+        self.entries: dict[str, dict[str, Any]] = {}
 
 
 # A card is rendered once per build and shown on many listing pages, so its URLs are
@@ -299,10 +300,14 @@ def _card(post: Post, ctx: ListingContext) -> dict[str, Any]:
     return card
 
 
-def _entry(post: Post, page_url: str, ctx: ListingContext) -> dict[str, Any]:
-    return {
-        "title": post.title,
-        "url": _rel(post.url, page_url),
+def _entry(post: Post, ctx: ListingContext) -> dict[str, Any]:
+    """Return the post as a line of a list, rendered once per build like its card."""
+    entry = ctx.entries.get(post.src_uri)
+    if entry is not None:
+        return entry
+    entry = {
+        "title": _text(post.title),
+        "url": _from_root(post.url, ctx.base),
         # Lists of titles (archive, related posts) always date their entries.
         "date": {
             "text": format_date(post.date, ctx.locale, ctx.date_format),
@@ -312,6 +317,11 @@ def _entry(post: Post, page_url: str, ctx: ListingContext) -> dict[str, Any]:
         else None,
         "badge": _badge(post, ctx.translator),
     }
+    entry["html"] = Markup(
+        ctx.env.get_template("blogpost/fragments/entry.html").render(entry=entry)
+    )
+    ctx.entries[post.src_uri] = entry
+    return entry
 
 
 def page_window(page: int, pages: int, around: int = 2) -> list[int]:
@@ -381,7 +391,7 @@ def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
                     "count_text": ctx.translator("post_count_one")
                     if len(posts) == 1
                     else ctx.translator("post_count", count=len(posts)),
-                    "entries": [_entry(p, page_url, ctx) for p in posts],
+                    "entries": [_entry(p, ctx) for p in posts],
                 }
             )
         context["years"] = years
@@ -411,8 +421,9 @@ def render_post_footer(
     if links is None or (links.newer is None and links.older is None and not links.related):
         return ""
     context = {
-        "older": _entry(links.older, page_url, ctx) if links.older else None,
-        "newer": _entry(links.newer, page_url, ctx) if links.newer else None,
-        "related": [_entry(p, page_url, ctx) for p in links.related],
+        "older": _entry(links.older, ctx) if links.older else None,
+        "newer": _entry(links.newer, ctx) if links.newer else None,
+        "related": [_entry(p, ctx) for p in links.related],
     }
-    return ctx.env.get_template("blogpost/fragments/post-footer.html").render(context)
+    footer = ctx.env.get_template("blogpost/fragments/post-footer.html").render(context)
+    return _localize(footer, page_url, ctx.base)

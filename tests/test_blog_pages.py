@@ -807,3 +807,12 @@ def test_control_characters_in_post_text_do_not_break_card_links(build_site: Bui
         assert site.exists(page_of_href(rel, link["href"], site))
         for a in site.soup(rel).select(".blogpost-card__tags a"):
             assert site.exists(page_of_href(rel, a["href"], site)), a["href"]
+    # Previous/next and related entries are rendered once too, marked the same way.
+    neighbour = "blog/2024/01/02/p2/index.html"
+    assert "\x00" not in site.read(neighbour) and "\x01" not in site.read(neighbour)
+    links = site.soup(neighbour).select(".blogpost-footer a")
+    assert "Odd \ufffd and \ufffd title" in [
+        a.get_text(" ", strip=True).split("  ")[-1] for a in links
+    ] or any("Odd \ufffd and \ufffd title" in a.get_text() for a in links)
+    for a in links:
+        assert site.exists(page_of_href(neighbour, a["href"], site)), a["href"]
