@@ -26,6 +26,9 @@ HEAVY = [
     "mkdocs_blogpost.jekyll_links",
     "mkdocs_blogpost.share",
     "mkdocs_blogpost.switches",
+    "mkdocs_blogpost.text",
+    "mkdocs_blogpost.frontmatter",
+    "mkdocs_blogpost.models",
 ]
 
 #: Builds the site at argv[1] (strict), then prints the loaded modules and extensions.
