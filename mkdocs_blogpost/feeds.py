@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin
 
 from .excerpts import absolutize_html, excerpt_html
-from .text import html_to_text
 
 if TYPE_CHECKING:
     from .models import Post
@@ -140,6 +139,8 @@ def absolute_url(site_url: str, url: str) -> str:
 
 def plain_summary(fragment: str, limit: int = 300) -> str:
     """Return the plain text of an HTML fragment, whitespace collapsed, cut at a word."""
+    from .text import html_to_text  # issue 7: a site without posts does not load `text`
+
     text = _SPACE_RE.sub(" ", html_to_text(fragment)).strip()
     if len(text) <= limit:
         return text

@@ -29,31 +29,15 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+# Only what every build uses is imported here. Issue 7: a site without posts must not pay
+# for the post machinery (transforms and nh3, Liquid migration, share links...), so the
+# handlers import the rest when they first need it; Python caches modules, so a later
+# import is a dictionary lookup.
 from .config import BlogpostConfig
 from .dates import DateError, get_timezone
-from .excerpts import excerpt_html
-from .frontmatter import to_bool
 from .guards import MalformedUrlExtension
 from .i18n import Translator, resolve_language
-from .jekyll_links import JekyllLinksExtension, LinkState
-from .migrate import LinkIndex, LiquidContext, convert_liquid, valid_github
-from .pages import (
-    ListingContext,
-    author_links,
-    create_pages,
-    listing_meta,
-    render_listing,
-    render_post_footer,
-    tag_links,
-)
-from .posts import PostContext, is_post_path, is_visible, read_post, resolve_urls, warn
 from .render import TEMPLATES_DIR, make_environment, render_post_header
-from .share import normalize_handle, normalize_instance
-from .switches import hide_toc, inject_mathjax
-from .syndication import Syndication
-from .text import count_words, html_to_text, reading_minutes
-from .transforms import TransformOptions, locate_tag_line, transform_html
-from .views import BlogViews, ViewOptions, ViewPage, build_views
 
 if TYPE_CHECKING:
     import jinja2
@@ -63,13 +47,21 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
+    from .jekyll_links import JekyllLinksExtension, LinkState
     from .models import Post
+    from .pages import ListingContext
+    from .syndication import Syndication
+    from .transforms import TransformOptions
+    from .views import BlogViews, ViewPage
 
 __all__ = ["BlogpostPlugin"]
 
 log = get_plugin_logger(__name__)
 
 CSS_PATH = "assets/blogpost/blogpost.css"
+
+#: The default of `mastodon_instance`, valid as it is: checking it needs no share module.
+_DEFAULT_INSTANCE = "mastodon.social"
 
 
 def _first_bad_byte(file: File) -> tuple[str, int | None]:
@@ -96,6 +88,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         # By post: (hash of its Markdown, HTML if feeds need it, summary, words, CJK
         # characters, minutes), for `--dirty` builds that do not render it again.
         self._rendered: dict[str, tuple[int, str | None, str, int, int, int]] = {}
+        # The link rewriter this instance added to `markdown_extensions` (only for sites
+        # with posts), so the next build on the same config can take it out again.
+        self._links_extension: JekyllLinksExtension | None = None
         self._reset()
 
     def _reset(self) -> None:
@@ -106,17 +101,20 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self._rendering: File | None = None
         self.syndication: Syndication | None = None
         # --- issue 6: migration ---
-        self.links = LinkState()
+        # Created in `on_files` when the site has posts (issue 7: none are loaded otherwise).
+        self.links: LinkState | None = None
         self.math_pages: set[str] = set()
         self.no_toc_pages: set[str] = set()
         self.github_urls: dict[str, str] = {}
         self.site_url = ""
         # Issue 3: what the tweet and caption transforms did in this build.
         self.stats: dict[str, int] = {"tweets": 0, "captions": 0}
-        self.transform_options = TransformOptions()
+        # Built on first use from the options checked in `on_config` (issue 7).
+        self.transform_options: TransformOptions | None = None
+        self._share_options: tuple[str | None, str] = (None, "")
         self._warned_site_url = False
         # Issue 4: the planned listing pages, by the src_uri of the page showing them.
-        self.views = BlogViews()
+        self.views: BlogViews | None = None
         self.listings: dict[str, ViewPage] = {}
         self.listing_ctx: ListingContext | None = None
         self.files: Files | None = None
@@ -156,6 +154,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         config.markdown_extensions.append(MalformedUrlExtension(self._report_bad_url))
         if self.config.feed_length < 0:
             raise PluginError("blogpost: option 'feed_length' must be 0 (all posts) or more")
+        from .syndication import Syndication
+
         self.syndication = Syndication(
             self.config,
             config,
@@ -165,7 +165,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             now=self.now,
         )
         self._setup_migration(config)
-        self.transform_options = self._transform_options()
+        self._share_options = self._check_share_options()
         self._check_blog_options()
         return config
 
@@ -178,26 +178,56 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             for ext in config.markdown_extensions
             if isinstance(ext, str)
         )
+        # The link rewriter is added in `on_files`, once we know the site has posts.
+        if self._links_extension is not None:
+            config.markdown_extensions = [
+                ext for ext in config.markdown_extensions if ext is not self._links_extension
+            ]
+            self._links_extension = None
+        _WARNINGS.start(self.config.posts_dir)
+
+    def _register_links(self, config: MkDocsConfig) -> LinkState:
+        """Issue 6: add the link rewriter of posts (issue 7: only sites with posts load it)."""
+        from .jekyll_links import JekyllLinksExtension, LinkState
+
+        links = LinkState()
         config.markdown_extensions = [
             ext for ext in config.markdown_extensions if not isinstance(ext, JekyllLinksExtension)
         ]
-        config.markdown_extensions.append(
-            JekyllLinksExtension(self.links, math_available=not self.site_math)
-        )
-        _WARNINGS.start(self.config.posts_dir)
+        self._links_extension = JekyllLinksExtension(links, math_available=not self.site_math)
+        config.markdown_extensions.append(self._links_extension)
+        return links
 
-    def _transform_options(self) -> TransformOptions:
-        try:
-            via = normalize_handle(self.config.twitter_via)
-        except ValueError as exc:
-            raise PluginError(f"blogpost: option 'twitter_via': {exc}") from None
-        try:
-            instance = normalize_instance(self.config.mastodon_instance)
-        except ValueError as exc:
-            raise PluginError(f"blogpost: option 'mastodon_instance': {exc}") from None
+    def _check_share_options(self) -> tuple[str | None, str]:
+        """Check the share options now; the share module loads only for values to check."""
+        via: str | None = None
+        if (self.config.twitter_via or "").strip():
+            from .share import normalize_handle
+
+            try:
+                via = normalize_handle(self.config.twitter_via)
+            except ValueError as exc:
+                raise PluginError(f"blogpost: option 'twitter_via': {exc}") from None
+        instance = self.config.mastodon_instance
+        if instance != _DEFAULT_INSTANCE:
+            from .share import normalize_instance
+
+            try:
+                instance = normalize_instance(instance)
+            except ValueError as exc:
+                raise PluginError(f"blogpost: option 'mastodon_instance': {exc}") from None
         if self.config.tweet_max_length <= 0:
             raise PluginError("blogpost: option 'tweet_max_length' must be a positive number")
-        return TransformOptions(
+        return via, instance
+
+    def _transform_options(self) -> TransformOptions:
+        """Return the transforms' options, made when a page is first transformed."""
+        if self.transform_options is not None:
+            return self.transform_options
+        from .transforms import TransformOptions
+
+        via, instance = self._share_options
+        self.transform_options = TransformOptions(
             via=via,
             tweet_label=self.config.tweet_label or None,
             share_targets=tuple(self.config.share_targets),
@@ -205,6 +235,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             tweet_max_length=self.config.tweet_max_length,
             mastodon_instance=instance,
         )
+        return self.transform_options
 
     def _check_blog_options(self) -> None:
         if self.config.posts_per_page < 1:
@@ -227,6 +258,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         """Read each post once, decide its URL, and keep drafts out of `mkdocs build`."""
         if not self.config.enabled:
             return files
+        from .posts import PostContext, is_post_path, is_visible, read_post, resolve_urls, warn
+
         posts_dir = self.config.posts_dir.strip("/")
         src_uris = {f.src_uri for f in files}
         ctx = PostContext(
@@ -287,13 +320,17 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         for post in dated:
             self._move(files.get_file_from_path(post.src_uri), post, config)
         self._plan_blog(files, config)
-        self._index_links(files)
+        if self.posts:
+            self._index_links(files, config)
         if self.syndication is not None:
             self.syndication.plan(files, self._dated_posts(), self.visible_posts())
         return files
 
-    def _index_links(self, files: Files) -> None:
+    def _index_links(self, files: Files, config: MkDocsConfig) -> None:
         """Issue 6: what links in posts may point to, built once per build."""
+        from .migrate import LinkIndex
+
+        self.links = self._register_links(config)
         index = LinkIndex(files={f.src_uri for f in files})
         for post in self.posts.values():
             if post.src_uri not in index.files:  # a draft left out of this build
@@ -316,6 +353,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
 
     def _plan_blog(self, files: Files, config: MkDocsConfig) -> None:
         """Plan the listing pages and add the generated ones to `files` (issue 4)."""
+        from .pages import ListingContext, create_pages
+        from .views import ViewOptions, build_views
+
         self.files = files
         options = ViewOptions(
             blog_dir=self.config.blog_dir.strip("/"),
@@ -366,7 +406,12 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Show the blog as one "Blog" entry in an automatic nav, not a one-page section."""
-        if config.nav is not None or not self.config.enabled or not self.config.blog_pages:
+        if (
+            config.nav is not None
+            or not self.config.enabled
+            or not self.config.blog_pages
+            or self.views is None
+        ):
             return nav
         index = self.views.pages[0].src_uri if self.views.pages else None
         for i, item in enumerate(nav.items):
@@ -409,9 +454,12 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self._rendering = page.file
         post = self.posts.get(page.file.src_uri)
         if post is None:
-            self.links.end()
+            if self.links is not None:
+                self.links.end()
             view = self.listings.get(page.file.src_uri)
             if view is not None:
+                from .pages import listing_meta
+
                 page.meta["blogpost_listing"] = listing_meta(view, self._url_of)
                 if not view.user_authored:
                     # Themes print the title unescaped; term names are author text.
@@ -427,12 +475,20 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
 
     def _migrate_markdown(self, markdown: str, post: Post, page: Page) -> str:
         """Issue 6: Liquid idioms, per-post switches, and links of the page about to render."""
+        from .migrate import LiquidContext, convert_liquid, valid_github
+        from .posts import warn
+
+        links = self.links
+        if links is None:  # pragma: no cover - set in `on_files` for every site with posts
+            return markdown
         src = post.src_uri
         math = self._switch(post, "mathjax", default=False) and not self.site_math
         if math:
             self.math_pages.add(src)
         if "toc" in post.meta:
             show = self._switch(post, "toc", default=True)
+            from .switches import hide_toc
+
             hide_toc(page.meta, show)
             if not show:
                 self.no_toc_pages.add(src)
@@ -449,7 +505,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             else:
                 self.github_urls[src] = url
         ctx = LiquidContext(
-            post_path=self.links.index.post_path,
+            post_path=links.index.post_path,
             from_dir=posixpath.dirname(src),
             site_url=self.site_url,
             inline_math=math,
@@ -458,13 +514,16 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         for problem in result.problems:
             warn(src, problem.message, post.body_line + problem.line)
         self.stats["liquid"] = self.stats.get("liquid", 0) + result.converted
-        self.links.begin(src, page.url, math=math, source=markdown, first_line=post.body_line)
+        links.begin(src, page.url, math=math, source=markdown, first_line=post.body_line)
         return result.markdown
 
     @staticmethod
     def _switch(post: Post, key: str, *, default: bool) -> bool:
         if key not in post.meta:
             return default
+        from .frontmatter import to_bool
+        from .posts import warn
+
         value = to_bool(post.meta[key])
         if value is None:
             warn(
@@ -486,6 +545,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             index = -1
         if index >= 0:
             line = file.content_string.count("\n", 0, index) + 1
+        from .posts import warn
+
         warn(
             file.src_uri,
             f"the link or image URL {url!r} is not a valid URL; it is shown as plain text. "
@@ -502,10 +563,14 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Measure the post and keep its excerpt (and, for feeds, its HTML)."""
-        self.links.end()
+        if self.links is not None:
+            self.links.end()
         post = self.posts.get(page.file.src_uri)
         if post is None:
             return self._transform(html, page, None) if self.config.tweets_everywhere else html
+        from .excerpts import excerpt_html
+        from .text import count_words, html_to_text, reading_minutes
+
         words, cjk = count_words(html_to_text(html, keep_code_blocks=False))
         post.words, post.cjk_characters = words, cjk
         post.minutes = reading_minutes(
@@ -537,6 +602,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         if not self.config.header or self.env is None or self.files is None:
             return content
         ctx = self.listing_ctx
+        from .pages import author_links, tag_links
+
         return render_post_header(
             self.env,
             post,
@@ -576,6 +643,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         if post is None and ctx is not None:
             view = self.listings.get(page.file.src_uri)
             if view is not None:
+                from .pages import render_listing
+
                 # Rendered when the page is: one listing page's HTML is in memory at a time
                 # (see `on_post_page`), not a thousand until the build ends.
                 page.content = (page.content or "") + render_listing(view, page.url, ctx)
@@ -583,8 +652,16 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         if post is None or page.content is None:
             return context
         footer = ""
-        if self.config.post_navigation and ctx is not None and post.status != "undated":
-            footer = render_post_footer(post, self.views.links.get(post.src_uri), page.url, ctx)
+        views = self.views
+        if (
+            self.config.post_navigation
+            and ctx is not None
+            and views is not None
+            and post.status != "undated"
+        ):
+            from .pages import render_post_footer
+
+            footer = render_post_footer(post, views.links.get(post.src_uri), page.url, ctx)
         self._bodies[page.file.src_uri] = page.content
         page.content = self._header(post, page, page.content) + footer
         return context
@@ -593,8 +670,11 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         """Turn `<tweet>` quotes and `<small>` captions into blocks; report the author's slips."""
         if self.env is None:
             return html
+        from .posts import warn
+        from .transforms import locate_tag_line, transform_html
+
         result, stats = transform_html(
-            html, env=self.env, page_url=page.canonical_url, options=self.transform_options
+            html, env=self.env, page_url=page.canonical_url, options=self._transform_options()
         )
         self.stats["tweets"] += stats.tweets
         self.stats["captions"] += stats.captions
@@ -664,6 +744,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     def _head_tags(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Write head tags themes do not: description, social cards, feed links, MathJax."""
         if page.file.src_uri in self.math_pages:
+            from .switches import inject_mathjax
+
             output = inject_mathjax(output)
         if not self.config.enabled or self.syndication is None:
             return output
@@ -693,10 +775,11 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         if not self.config.enabled:
             return
         stats = self.stats
-        stats["links"] = self.links.rewritten
+        rewritten = self.links.rewritten if self.links is not None else 0
+        stats["links"] = rewritten
         log.info(
             f"{len(self.visible_posts())} posts, {stats.get('tweets', 0)} tweets, "
-            f"{stats.get('captions', 0)} captions, {self.links.rewritten} links rewritten, "
+            f"{stats.get('captions', 0)} captions, {rewritten} links rewritten, "
             f"{warnings} warnings"
         )
 
@@ -704,6 +787,10 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
 
     def visible_posts(self) -> list[Post]:
         """Return the posts that belong in listings and feeds, newest first."""
+        if not self.posts:
+            return []
+        from .posts import is_visible
+
         listed = [
             p
             for p in self.posts.values()

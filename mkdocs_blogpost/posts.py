@@ -8,15 +8,19 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import get_plugin_logger
 
 from .dates import DateError, parse_date
-from .frontmatter import parse_front_matter, to_bool, to_list
-from .models import Cover, Post, PostStatus
-from .text import slugify, title_from_filename
+
+if TYPE_CHECKING:
+    from .models import Cover, Post, PostStatus
+
+# Issue 7: front matter, the models and the text helpers are imported by the functions
+# that read posts, so a site without posts (which still uses `is_post_path`, `warn` and
+# `PostContext`) does not load them.
 
 __all__ = [
     "PostContext",
@@ -96,6 +100,10 @@ def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
         source: The file's text.
         ctx: What the site provides.
     """
+    from .frontmatter import parse_front_matter, to_bool, to_list
+    from .models import Post
+    from .text import slugify, title_from_filename
+
     fm = parse_front_matter(source)
     if fm.error is not None:
         warn(
@@ -233,6 +241,8 @@ def _switch(
 ) -> bool:
     if key not in data:
         return default
+    from .frontmatter import to_bool
+
     value = to_bool(data[key])
     if value is None:
         warn(
@@ -246,6 +256,8 @@ def _switch(
 
 
 def _resolve_cover(data: dict[str, Any], post: Post, ctx: PostContext) -> Cover | None:
+    from .models import Cover
+
     img = data.get("img")
     image = data.get("image")
     alt = ""
@@ -388,6 +400,8 @@ def resolve_urls(
 
 
 def _format_url(post: Post, url_format: str, use_directory_urls: bool) -> tuple[str, str]:
+    from .text import slugify
+
     date = post.date or dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
     stem = posixpath.splitext(posixpath.basename(post.src_uri))[0]
     values = {
