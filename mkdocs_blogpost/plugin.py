@@ -7,11 +7,16 @@ Build order, as MkDocs calls us:
    blog's listing pages and add the generated ones.
 3. `on_nav`: the blog becomes one "Blog" entry of an automatic nav.
 4. `on_page_read_source` / `on_page_markdown`: hand MkDocs the body and normalised meta.
-5. `on_page_content`: reading time, then the post header, on HTML rendered once.
-6. `on_env`: every post is rendered; the listings are appended to the blog pages
-   and the feeds are written (`syndication.py`).
-7. `on_page_context`: previous/next and related posts, after search has indexed the post.
-8. `on_post_page`: head tags themes do not write themselves.
+5. `on_page_content`: reading time, quotes and captions, the excerpt kept for listings,
+   on HTML rendered once.
+6. `on_env`: every post is rendered; the feeds are written (`syndication.py`).
+7. `on_page_context`, after search has indexed the page: a post gets its header and its
+   previous/next and related posts; a listing page gets its cards, each card rendered
+   once per build (`pages.py`).
+8. `on_post_page`: head tags themes do not write themselves; then the written page's
+   listing or header is let go, so memory holds one at a time.
+
+Modules a site without posts does not need are imported when first used.
 """
 
 from __future__ import annotations
