@@ -94,22 +94,34 @@ def resolve_url(url: str, page_url: str) -> str | None:
     return path + suffix
 
 
+def _site_path(url: str, from_url: str) -> tuple[str, str] | None:
+    """Split a relative URL on the page at `from_url` into its site path and `#fragment`.
+
+    Returns `None` for URLs to leave as written (absolute, site-root, a bare fragment).
+    """
+    resolved = resolve_url(url, from_url)
+    if resolved is None:
+        return None
+    path, sep, rest = resolved.partition("#")
+    if not path:
+        return None
+    return path, (sep + rest if sep else "")
+
+
 def rebase_html(fragment: str, from_url: str, to_url: str) -> str:
     """Rewrite relative links and images of HTML taken from one page for use on another."""
     if from_url == to_url:
         return fragment
 
     def convert(url: str) -> str:
-        resolved = resolve_url(url, from_url)
-        if resolved is None:
+        found = _site_path(url, from_url)
+        if found is None:
             return url
-        path, sep, rest = resolved.partition("#")
-        if not path:
-            return url
+        path, fragment = found
         rel = get_relative_url(path, to_url)
         if path.endswith("/") and not rel.endswith("/"):
             rel += "/"
-        return rel + (sep + rest if sep else "")
+        return rel + fragment
 
     return _rewrite(fragment, convert)
 
@@ -123,15 +135,13 @@ def rebase_to_root(fragment: str, from_url: str, root: str) -> str:
     """
 
     def convert(url: str) -> str:
-        resolved = resolve_url(url, from_url)
-        if resolved is None:
+        found = _site_path(url, from_url)
+        if found is None:
             return url
-        path, sep, rest = resolved.partition("#")
-        if not path:
-            return url
+        path, fragment = found
         if path.startswith("./"):
             path = path[2:]
-        return root + (path or "./") + (sep + rest if sep else "")
+        return root + (path or "./") + fragment
 
     return _rewrite(fragment, convert)
 
