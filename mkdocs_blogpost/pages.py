@@ -344,11 +344,11 @@ def _pagination(view: ViewPage, page_url: str, ctx: ListingContext) -> dict[str,
         last = n
         src = view.family[n - 1]
         numbers.append(
-            {"number": n, "url": _rel(ctx.url_of(src), page_url), "current": n == view.page}
+            {"number": n, "url": _from_root(ctx.url_of(src), ctx.base), "current": n == view.page}
         )
     return {
-        "newer": _rel(ctx.url_of(view.prev_src), page_url) if view.prev_src else None,
-        "older": _rel(ctx.url_of(view.next_src), page_url) if view.next_src else None,
+        "newer": _from_root(ctx.url_of(view.prev_src), ctx.base) if view.prev_src else None,
+        "older": _from_root(ctx.url_of(view.next_src), ctx.base) if view.next_src else None,
         "numbers": numbers,
         "label": ctx.translator("page_of", page=view.page, pages=view.pages),
     }
@@ -363,8 +363,8 @@ def _cloud(view: ViewPage, page_url: str, ctx: ListingContext) -> list[dict[str,
         src = ctx.views.tag_src.get(term_key(term.name))
         out.append(
             {
-                "name": term.name,
-                "url": _rel(ctx.url_of(src), page_url) if src else None,
+                "name": _text(term.name),
+                "url": _from_root(ctx.url_of(src), ctx.base) if src else None,
                 "count": term.count,
                 "count_text": ctx.translator("post_count_one")
                 if term.count == 1
@@ -387,7 +387,7 @@ def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
             years.append(
                 {
                     "year": year,
-                    "url": _rel(ctx.url_of(src), page_url),
+                    "url": _from_root(ctx.url_of(src), ctx.base),
                     "count_text": ctx.translator("post_count_one")
                     if len(posts) == 1
                     else ctx.translator("post_count", count=len(posts)),

@@ -807,6 +807,12 @@ def test_control_characters_in_post_text_do_not_break_card_links(build_site: Bui
         assert site.exists(page_of_href(rel, link["href"], site))
         for a in site.soup(rel).select(".blogpost-card__tags a"):
             assert site.exists(page_of_href(rel, a["href"], site)), a["href"]
+    cloud = "blog/tags/index.html"
+    assert "\x00" not in site.read(cloud) and "\x01" not in site.read(cloud)
+    names = {a.get_text(): a["href"] for a in site.soup(cloud).select(".blogpost-cloud a")}
+    assert set(names) == {"ok", "t\ufffdg"}
+    for href in names.values():
+        assert site.exists(page_of_href(cloud, href, site)), href
     # Previous/next and related entries are rendered once too, marked the same way.
     neighbour = "blog/2024/01/02/p2/index.html"
     assert "\x00" not in site.read(neighbour) and "\x01" not in site.read(neighbour)
