@@ -15,6 +15,7 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from .taxonomy import Term, group_terms, term_key
@@ -181,6 +182,11 @@ def _paginate(
     ]
 
 
+def _term_title(t: Callable[..., str], key: str, kind: str, term: Term) -> str:
+    """Title of a term's page: "Posts tagged “docs”", "Posts by Ada"..."""
+    return t(key, **{kind: term.name})
+
+
 def _term_pages(
     terms: list[Term],
     kind: ViewKind,
@@ -231,30 +237,27 @@ def build_views(posts: Sequence[Post], opts: ViewOptions, t: Callable[..., str])
                 family=[page_src(tags_dir, 1, opts.pagination_dir)],
             )
         )
-    views.pages += _term_pages(
-        views.tags,
-        "tag",
-        tags_dir,
-        lambda term: t("posts_tagged", tag=term.name),
-        opts,
-        views.tag_src,
+    # Each kind of term: its terms, folder, page title ("Posts tagged …") and page index.
+    kinds: tuple[tuple[list[Term], ViewKind, str, str, dict[str, str]], ...] = (
+        (views.tags, "tag", tags_dir, "posts_tagged", views.tag_src),
+        (
+            views.categories,
+            "category",
+            under(opts.categories_dir),
+            "posts_in_category",
+            views.category_src,
+        ),
+        (views.authors, "author", under(opts.authors_dir), "posts_by", views.author_src),
     )
-    views.pages += _term_pages(
-        views.categories,
-        "category",
-        under(opts.categories_dir),
-        lambda term: t("posts_in_category", category=term.name),
-        opts,
-        views.category_src,
-    )
-    views.pages += _term_pages(
-        views.authors,
-        "author",
-        under(opts.authors_dir),
-        lambda term: t("posts_by", author=term.name),
-        opts,
-        views.author_src,
-    )
+    for terms, kind, folder, title_key, index in kinds:
+        views.pages += _term_pages(
+            terms,
+            kind,
+            folder,
+            partial(_term_title, t, title_key, kind),
+            opts,
+            index,
+        )
 
     archive_dir = under(opts.archive_dir)
     by_year: dict[int, list[Post]] = defaultdict(list)
