@@ -82,13 +82,15 @@ class FrontMatterError(ValueError):
     """Front matter that cannot be read.
 
     Attributes:
-        line: 1-based line in the file where the problem is, when known.
+        line: 1-based line in the file where the problem starts, when known.
+        column: 1-based column on that line, when known.
     """
 
-    def __init__(self, message: str, line: int | None = None):
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
         super().__init__(message)
         self.message = message
         self.line = line
+        self.column = column
 
 
 @dataclass
@@ -147,14 +149,7 @@ def parse_front_matter(source: str) -> FrontMatter:
     except FrontMatterError as exc:
         return FrontMatter(body=body, body_line=body_line, error=exc)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        return FrontMatter(
-            body=body,
-            body_line=body_line,
-            error=FrontMatterError(f"front matter is not valid YAML: {problem}", line=line),
-        )
+        return FrontMatter(body=body, body_line=body_line, error=_explain(exc, text))
     except yaml.YAMLError as exc:
         return FrontMatter(
             body=body,
@@ -175,6 +170,83 @@ def parse_front_matter(source: str) -> FrontMatter:
     return FrontMatter(
         data=data, body=body, body_line=body_line, lines=lines, duplicates=duplicates
     )
+
+
+#: The file line of the YAML text's first line: the opening `---` is line 1.
+_YAML_FIRST_LINE = 2
+
+
+def _where(mark: Any) -> str:
+    return f"line {mark.line + _YAML_FIRST_LINE}, column {mark.column + 1}"
+
+
+def _explain(exc: yaml.MarkedYAMLError, text: str) -> FrontMatterError:
+    """Say where a YAML mistake starts, what the parser found, and how to fix it.
+
+    PyYAML marks two places: where the construct it was reading began (an opening quote
+    or bracket) and where it gave up (for an unclosed quote, the end of the front
+    matter). Both are named; the message's line is the one the author must look at.
+    """
+    start, stop = exc.context_mark, exc.problem_mark
+    # An unclosed quote or bracket is fixed where it opened; anything else (a stray
+    # colon, a tab) where the parser stopped: a block's or plain value's start says little.
+    opened = any(word in (exc.context or "") for word in ("quoted", "flow"))
+    first = (start if opened else stop) or start or stop
+    parts = []
+    same_place = start is not None and stop is not None and _where(start) == _where(stop)
+    if exc.context and start is not None and not same_place:
+        parts.append(f"{exc.context} at {_where(start)}")
+    if exc.problem and stop is not None:
+        parts.append(f"{exc.problem} at {_where(stop)}")
+    found = ", ".join(parts) or (exc.problem or exc.context or "invalid YAML")
+    message = f"front matter is not valid YAML: {found}"
+    hint = _hint(exc, text)
+    if hint:
+        message += f". {hint}"
+    if first is None:
+        return FrontMatterError(message, line=_YAML_FIRST_LINE)
+    return FrontMatterError(
+        message, line=first.line + _YAML_FIRST_LINE, column=first.column + 1
+    )
+
+
+def _char_at(text: str, mark: Any) -> str:
+    if mark is None:
+        return ""
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column : mark.column + 1]
+
+
+def _hint(exc: yaml.MarkedYAMLError, text: str) -> str:
+    """Turn the parser's words for the mistakes Jekyll authors make into what to do."""
+    problem = exc.problem or ""
+    context = exc.context or ""
+    mark = exc.problem_mark
+    if "mapping values are not allowed" in problem and mark is not None:
+        lines = text.split("\n")
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        key, sep, value = line.partition(":")
+        value = value.strip()
+        if line[:1] in (" ", "\t"):
+            return (
+                "This line is indented as if it belonged to the key above it; remove the "
+                "spaces at its start"
+            )
+        if sep and key.strip() and value and not value.startswith(("'", '"')):
+            quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+            return (
+                "A value that contains ': ' must be quoted; write "
+                f'{key.strip()}: "{quoted}"'
+            )
+        return "A value that contains ': ' must be quoted"
+    if "tab" in problem or _char_at(text, mark) == "\t":
+        return "YAML does not allow tabs for indentation; indent with spaces"
+    if "quoted scalar" in context:
+        return "A quote opened there is never closed; close it on the same line"
+    if "flow sequence" in context or "flow mapping" in context:
+        return "A '[' or '{' opened there is never closed; close it on the same line"
+    return ""
 
 
 def _check_size(root: yaml.Node) -> None:

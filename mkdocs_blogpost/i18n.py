@@ -18,6 +18,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "categories": "Categories",
         "category": "Category",
         "draft": "Draft",
+        "not_published": "Not published",
+        "unreadable_notice": (
+            "This post is not published: its front matter could not be read, so mkdocs "
+            "build leaves it out of the site and its feeds. {problem}"
+        ),
         "scheduled": "Scheduled",
         "published_on": "Published on",
         "cover_alt": "Cover image",
@@ -57,6 +62,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "categories": "Kategorien",
         "category": "Kategorie",
         "draft": "Entwurf",
+        "not_published": "Nicht veröffentlicht",
+        "unreadable_notice": (
+            "Dieser Beitrag ist nicht veröffentlicht: Sein Front Matter ist nicht lesbar, daher "
+            "lässt mkdocs build ihn aus der Website und den Feeds weg. {problem}"
+        ),
         "scheduled": "Geplant",
         "published_on": "Veröffentlicht am",
         "cover_alt": "Titelbild",
@@ -96,6 +106,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "categories": "Catégories",
         "category": "Catégorie",
         "draft": "Brouillon",
+        "not_published": "Non publié",
+        "unreadable_notice": (
+            "Cet article n’est pas publié : son front matter est illisible, donc "
+            "mkdocs build l’exclut du site et des flux. {problem}"
+        ),
         "scheduled": "Programmé",
         "published_on": "Publié le",
         "cover_alt": "Image de couverture",
@@ -135,6 +150,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "categories": "Categorías",
         "category": "Categoría",
         "draft": "Borrador",
+        "not_published": "No publicado",
+        "unreadable_notice": (
+            "Esta entrada no está publicada: su front matter no se puede leer, así que "
+            "mkdocs build la deja fuera del sitio y de los feeds. {problem}"
+        ),
         "scheduled": "Programado",
         "published_on": "Publicado el",
         "cover_alt": "Imagen de portada",
@@ -174,6 +194,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "categories": "分类",
         "category": "分类",
         "draft": "草稿",
+        "not_published": "未发布",
+        "unreadable_notice": (
+            "此文章未发布：无法读取其 front matter，"
+            "因此 mkdocs build 不会将其放入站点和订阅源。{problem}"
+        ),
         "scheduled": "定时发布",
         "published_on": "发布于",
         "cover_alt": "封面图片",

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 __all__ = ["Cover", "Post", "PostStatus"]
 
-PostStatus = Literal["published", "draft", "future", "undated"]
+PostStatus = Literal["published", "draft", "future", "undated", "unreadable"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,8 @@ class Post:
     show_date: bool = True
     status: PostStatus = "published"
     pin: bool = False
+    problem: str | None = None
+    """Why the front matter could not be read (status `unreadable`), for the preview notice."""
     meta: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
     dest_uri: str = ""
@@ -66,7 +68,7 @@ class Post:
 
     @property
     def is_draft(self) -> bool:
-        """True for drafts, held-back future posts and undated posts."""
+        """True for drafts, held-back future, undated and unreadable posts."""
         return self.status != "published"
 
     def line_of(self, key: str) -> int | None:

@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from .dates import format_date
 from .excerpts import excerpt_html, rebase_to_root
-from .render import reading_label
+from .render import reading_label, status_badge
 from .taxonomy import term_key
 
 if TYPE_CHECKING:
@@ -249,14 +249,6 @@ def author_links(post: Post, page_url: str, ctx: ListingContext) -> list[dict[st
     return _term_links(post.authors, ctx.views.author_src, ctx.author_names, ctx, page_url)
 
 
-def _badge(post: Post, t: Translator) -> dict[str, str] | None:
-    if post.status == "draft":
-        return {"kind": "draft", "label": t("draft")}
-    if post.status == "future":
-        return {"kind": "scheduled", "label": t("scheduled")}
-    return None
-
-
 def _date(post: Post, ctx: ListingContext) -> dict[str, str] | None:
     if post.date is None or not post.show_date:
         return None
@@ -293,7 +285,7 @@ def _card(post: Post, ctx: ListingContext) -> dict[str, Any]:
         else None,
         "tags": _root_terms(tag_links(post, "", ctx), base),
         "excerpt": Markup(_HEADING_ID_RE.sub(r"\1", rebase_to_root(excerpt, post.url, _ROOT))),
-        "badge": _badge(post, ctx.translator),
+        "badge": status_badge(post, ctx.translator),
     }
     card["html"] = Markup(ctx.env.get_template("blogpost/fragments/card.html").render(card=card))
     ctx.cards[post.src_uri] = card
@@ -315,7 +307,7 @@ def _entry(post: Post, ctx: ListingContext) -> dict[str, Any]:
         }
         if post.date
         else None,
-        "badge": _badge(post, ctx.translator),
+        "badge": status_badge(post, ctx.translator),
     }
     entry["html"] = Markup(
         ctx.env.get_template("blogpost/fragments/entry.html").render(entry=entry)

@@ -300,12 +300,15 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
                 files.remove(file)
                 continue
             post = read_post(file.src_uri, source, ctx)
-            if post.status == "undated":
+            visible = is_visible(
+                post, serve=self.serve, drafts_on_serve=self.config.drafts_on_serve
+            )
+            if post.status == "undated" or (visible and post.date is None):
                 # Kept as a plain page at its own path, so links to it still work.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
                 self.posts[file.src_uri] = post
                 continue
-            if not is_visible(post, serve=self.serve, drafts_on_serve=self.config.drafts_on_serve):
+            if not visible:
                 files.remove(file)
                 continue
             file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -662,7 +665,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             self.config.post_navigation
             and ctx is not None
             and views is not None
-            and post.status != "undated"
+            and post.date is not None
         ):
             from .pages import render_post_footer
 

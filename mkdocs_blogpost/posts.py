@@ -106,10 +106,13 @@ def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
 
     fm = parse_front_matter(source)
     if fm.error is not None:
+        # Whatever the unread lines say (`draft: true`, a future date) is unknown, so the
+        # post cannot be published: guessing "published" leaked drafts to every feed.
         warn(
             src_uri,
-            f"{fm.error.message}. The front matter is ignored and kept out of the page; "
-            "fix the YAML to get the title, date and tags back",
+            f"{fm.error.message}. The post is NOT published: it is left out of the site, "
+            "its listings and feeds until its front matter is fixed (mkdocs serve previews "
+            "it with a notice)",
             fm.error.line,
         )
     for key, line in fm.duplicates.items():
@@ -165,14 +168,16 @@ def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
             fm.lines.get("slug"),
         )
 
-    title = _text(data.get("title"))
+    title = _one_line(data.get("title"))
     if not title:
         title = _first_heading(fm.body) or title_from_filename(
             jekyll.group("slug") if jekyll else stem
         )
 
     status: PostStatus = "published"
-    if to_bool(data.get("draft")) is True or to_bool(data.get("published", True)) is False:
+    if fm.error is not None:
+        status = "unreadable"
+    elif to_bool(data.get("draft")) is True or to_bool(data.get("published", True)) is False:
         status = "draft"
     elif date is None:
         status = "undated"
@@ -197,12 +202,13 @@ def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
         tags=to_list(data.get("tags", data.get("tag")), split_spaces=True),
         categories=to_list(data.get("categories", data.get("category")), split_spaces=False),
         authors=to_list(data.get("authors", data.get("author"))),
-        description=_text(data.get("description")) or None,
-        excerpt=_text(data.get("excerpt")) or None,
+        description=_one_line(data.get("description")) or None,
+        excerpt=_one_line(data.get("excerpt")) or None,
         read_time=_switch(data, "read_time", ctx.read_time, src_uri, fm.lines),
         show_date=_switch(data, "show_date", ctx.show_date, src_uri, fm.lines),
         status=status,
         pin=bool(to_bool(data.get("pin")) or to_bool(data.get("sticky"))),
+        problem=fm.error.message if fm.error is not None else None,
         lines=fm.lines,
     )
     post.cover = _resolve_cover(data, post, ctx)
@@ -216,6 +222,12 @@ def _text(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value).strip()
+
+
+def _one_line(value: object) -> str:
+    # Folded and literal YAML blocks keep newlines and indents that meta tags, JSON-LD,
+    # feeds and `<title>` must not carry: one line, white space collapsed.
+    return " ".join(_text(value).split())
 
 
 def _first_heading(body: str) -> str | None:
@@ -430,12 +442,13 @@ def _format_url(post: Post, url_format: str, use_directory_urls: bool) -> tuple[
 def is_visible(post: Post, *, serve: bool, drafts_on_serve: bool) -> bool:
     """Apply the one publication rule: tell whether this post is built and listed.
 
-    Published posts always are. Drafts and held-back future posts are shown only under
-    `mkdocs serve` with `drafts_on_serve`. Undated posts are never listed.
+    Published posts always are. Drafts, held-back future posts and posts whose front
+    matter cannot be read are shown only under `mkdocs serve` with `drafts_on_serve`.
+    Undated posts are never listed.
     """
     if post.status == "published":
         return True
-    if post.status in ("draft", "future"):
+    if post.status in ("draft", "future", "unreadable"):
         return serve and drafts_on_serve
     return False
 

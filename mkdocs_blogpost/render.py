@@ -22,6 +22,7 @@ __all__ = [
     "reading_label",
     "render_post_header",
     "split_leading_h1",
+    "status_badge",
 ]
 
 #: Appended to `theme.dirs`: templates under `blogpost/`, static files under `assets/`.
@@ -57,6 +58,21 @@ def reading_label(minutes: int, translator: Translator) -> str:
     return translator("min_read", minutes=minutes)
 
 
+_BADGES = {"draft": "draft", "future": "scheduled", "unreadable": "not_published"}
+
+
+def status_badge(post: Post, translator: Translator) -> dict[str, str] | None:
+    """Return the badge of a post that `mkdocs build` would not publish, else `None`.
+
+    Only `mkdocs serve` shows such posts: the badge tells the author why.
+    """
+    key = _BADGES.get(post.status)
+    if key is None:
+        return None
+    kind = "scheduled" if post.status == "future" else post.status
+    return {"kind": kind, "label": translator(key)}
+
+
 def split_leading_h1(content: str) -> tuple[str | None, str]:
     """Split a rendered page into its leading `<h1>` (if it starts with one) and the rest."""
     match = _LEADING_H1_RE.match(content)
@@ -83,11 +99,7 @@ def render_post_header(
     """
     translator: Translator = env.globals["t"]  # type: ignore[assignment]
     heading, rest = split_leading_h1(content)
-    badge = None
-    if post.status == "draft":
-        badge = {"kind": "draft", "label": translator("draft")}
-    elif post.status == "future":
-        badge = {"kind": "scheduled", "label": translator("scheduled")}
+    badge = status_badge(post, translator)
     date_text = (
         format_date(post.date, locale, date_format) if post.show_date and post.date else None
     )
@@ -97,6 +109,7 @@ def render_post_header(
         "heading_html": Markup(heading) if heading else None,
         "heading_id": heading_id,
         "badge": badge,
+        "notice": translator("unreadable_notice", problem=post.problem) if post.problem else None,
         "date_text": date_text,
         "date_iso": post.date.isoformat() if post.date else "",
         "reading": reading_label(post.minutes, translator) if post.read_time else None,

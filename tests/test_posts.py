@@ -272,14 +272,15 @@ def test_drafts_shown_with_badge_on_serve(tmp_path: Path) -> None:
 
 
 def test_invalid_yaml_reported_with_line_and_not_left_in_body(build_site: BuildSite) -> None:
-    site = build_site(
-        {
-            "blog/posts/2024-05-05-broken.md": "---\ntitle: Broken\ntags: [a, b\nauthor: X\n---\nThe body.\n",
-        },
-        strict=False,
-    )
+    files = {
+        "blog/posts/2024-05-05-broken.md": "---\ntitle: Broken\ntags: [a, b\nauthor: X\n---\nThe body.\n",
+    }
+    site = build_site(files, strict=False)
     warning = next(w for w in site.warnings if "broken.md" in w)
-    assert "blog/posts/2024-05-05-broken.md:" in warning and "YAML" in warning
+    assert "blog/posts/2024-05-05-broken.md:3:" in warning and "YAML" in warning
+    assert not site.exists("blog/2024/05/05/broken/index.html")
+    # The preview under serve shows the body without the broken block.
+    site = build_site(files, strict=False, serve=True)
     soup = site.soup("blog/2024/05/05/broken/index.html")
     text = soup.select_one("article").get_text()
     assert "tags: [a, b" not in text and "The body." in text

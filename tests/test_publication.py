@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import ast
-import gzip
 import re
 from pathlib import Path
 
 import pytest
 from conftest import BuildSite, Site
+from outputs import assert_absent as assert_site_lacks
+from outputs import site_texts
 
 import mkdocs_blogpost
 from mkdocs_blogpost import plugin as plugin_module
@@ -27,19 +28,11 @@ CONFIG = {"plugins": ["search", {"blogpost": {"feed_tags": True, "feed_categorie
 
 
 def texts(site: Site) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for path in sorted(site.site_dir.rglob("*")):
-        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".gz", ".txt"):
-            data = path.read_bytes()
-            if path.suffix == ".gz":
-                data = gzip.decompress(data)
-            out[path.relative_to(site.site_dir).as_posix()] = data.decode("utf-8", "replace")
-    return out
+    return site_texts(site.site_dir)
 
 
 def assert_absent(site: Site, *needles: str) -> None:
-    found = {n: [rel for rel, t in texts(site).items() if n in t] for n in needles}
-    assert all(not v for v in found.values()), found
+    assert_site_lacks(site.site_dir, *needles)
 
 
 def test_hidden_posts_are_absent_from_every_output(build_site: BuildSite) -> None:
