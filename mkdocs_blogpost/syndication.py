@@ -283,7 +283,7 @@ class Syndication:
                 title=feed_title,
                 home_url=page,
                 feed_url=absolute_url(self.site_url, target.file.url),
-                description=self.config.site_description or "",
+                description=" ".join((self.config.site_description or "").split()),
                 language=self.language,
                 author=self.config.site_author or self.config.site_name,
                 build_date=self.now.replace(microsecond=0)

@@ -327,3 +327,44 @@ def test_theme_social_tags_are_not_duplicated(build_site: BuildSite) -> None:
     assert metas(soup, "twitter:card") == ["summary"]
     assert metas(soup, "og:image") == []
     assert len(soup.select('script[type="application/ld+json"]')) == 1
+
+
+MULTILINE = {
+    "blog/posts/2024-06-30-lines.md": (
+        "---\n"
+        "title: |\n  Title on\n  two lines\n"
+        "description: |\n  First line of the description,\n  second line \t  after a tab.\n\n  A paragraph.\n"
+        'excerpt: "An excerpt\\nover\\r\\n lines"\n'
+        "---\nThe body.\n"
+    ).replace("\n", "\r\n")
+}
+ONE_LINE = "First line of the description, second line after a tab. A paragraph."
+
+
+@pytest.mark.parametrize("theme", ["material", "mkdocs"])
+def test_descriptions_are_one_line_in_head_json_ld_and_feeds(
+    build_site: BuildSite, theme: str
+) -> None:
+    site = build_site(
+        MULTILINE,
+        {"theme": {"name": theme}, "site_description": "The site's\n  own description\n"},
+    )
+    soup = site.soup("blog/2024/06/30/lines/index.html")
+    for key in ("description", "og:description", "twitter:description"):
+        assert one(soup, key) == ONE_LINE, key
+    assert one(soup, "og:title") == "Title on two lines"
+    (ld,) = soup.select('script[type="application/ld+json"]')
+    data = json.loads(ld.string)
+    assert data["description"] == ONE_LINE and data["headline"] == "Title on two lines"
+    assert soup.title is not None and "\n" not in soup.title.get_text()
+    rss = BeautifulSoup(site.read("blog/feed.xml"), "xml")
+    assert rss.channel.find("description", recursive=False).get_text() == "The site's own description"
+    item = rss.find("item")
+    assert item.title.get_text() == "Title on two lines"
+    feed = json.loads(site.read("blog/feed.json"))
+    assert feed["items"][0]["summary"] == ONE_LINE
+    assert feed["description"] == "The site's own description"
+    listing = site.soup("blog/index.html")
+    assert "\n" not in one(listing, "description")
+    excerpt = listing.select_one(".blogpost-card__excerpt")
+    assert excerpt is not None and excerpt.get_text(strip=True) == "An excerpt over lines"
