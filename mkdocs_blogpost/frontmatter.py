@@ -41,6 +41,7 @@ TEXT_KEYS = frozenset(
         "img",
         "image",
         "img_path",
+        "media_subpath",
         "github",
         "lang",
         "canonical_url",

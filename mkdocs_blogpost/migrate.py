@@ -28,6 +28,8 @@ __all__ = [
     "Problem",
     "convert_liquid",
     "is_local_url",
+    "looked_for",
+    "page_candidates",
     "resolve_link",
     "split_full_marker",
     "valid_github",
@@ -284,8 +286,9 @@ class _Converter:
                 self.problems.append(
                     Problem(
                         number,
-                        f"'{raw}' names no {what} of the site; fix the name "
-                        "(it is left as written)",
+                        f"'{raw}' names no {what} of the site; fix the name. Until then "
+                        "the tag is left as typed, and a link or image made of it shows "
+                        "only its text",
                     )
                 )
                 return raw
@@ -312,7 +315,8 @@ class _Converter:
                 Problem(
                     number,
                     f"'{raw}': this Liquid expression cannot be converted; replace it with "
-                    "its value (it is left visible)",
+                    "its value (it is left visible, and a link or image made of it shows "
+                    "only its text)",
                 )
             )
             return raw
@@ -452,32 +456,39 @@ def split_full_marker(url: str) -> tuple[str, bool]:
     return url, False
 
 
-def resolve_link(url: str, from_dir: str, index: LinkIndex) -> tuple[str | None, bool]:
+def resolve_link(
+    url: str, from_dir: str, index: LinkIndex, *, media_dir: str | None = None
+) -> tuple[str | None, bool]:
     """Find the docs file a link written in a post points to.
 
-    Order: as written from the post's folder; else against the docs root (Jekyll served
-    posts from the site root); else among the posts, by file name, slug, URL or Jekyll
-    date path (`/2021/04/02/slug.html`).
+    Order: from the post's `media_subpath`/`img_path` folder, for images; as written
+    from the post's folder; else against the docs root (Jekyll served posts from the
+    site root, where a browser drops any `..` that climbs above it); else among the
+    posts, by file name, slug, URL or Jekyll date path (`/2021/04/02/slug.html`).
+    Backslashes (Windows paths) are read as slashes.
 
     Args:
         url: The link as written (local, see `is_local_url`).
         from_dir: Docs folder of the post.
         index: The site's files and posts.
+        media_dir: Docs folder that the post's relative image paths hang from, if any.
 
     Returns:
         `(path, as_written)`: the docs path of the target (or `None` when nothing
         matches) and whether the link already resolved as written.
     """
-    path = unquote(urlsplit(url).path)
+    path = unquote(urlsplit(url.replace("\\", "/")).path)
     if not path:
         return None, False
+    if media_dir is not None and not path.startswith("/"):
+        media = _inside_root(posixpath.join(media_dir, path))
+        if media in index.files:
+            return media, False
     if not path.startswith("/"):
         here = posixpath.normpath(posixpath.join(from_dir, path))
         if here in index.files:
-            return here, True
-    root = posixpath.normpath(path.lstrip("/")) if path.strip("/") else ""
-    if root.startswith(".."):
-        return None, False
+            return here, "\\" not in url
+    root = _inside_root(path)
     if root in index.files:
         return root, False
     trailing = path.endswith("/")
@@ -490,11 +501,7 @@ def resolve_link(url: str, from_dir: str, index: LinkIndex) -> tuple[str | None,
         stem_path = base
     else:
         return None, False
-    for candidate in (
-        f"{stem_path}.md",
-        posixpath.join(stem_path, "index.md") if stem_path else "index.md",
-        f"{stem_path}/README.md",
-    ):
+    for candidate in page_candidates(stem_path):
         if candidate in index.files:
             return candidate, False
     if stem_path in index.by_url:
@@ -511,6 +518,41 @@ def resolve_link(url: str, from_dir: str, index: LinkIndex) -> tuple[str | None,
     if len(matches) == 1:
         return matches[0], False
     return None, False
+
+
+def _inside_root(path: str) -> str:
+    """Normalise a site path the way a browser does: `..` never climbs above the root."""
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts)
+
+
+def page_candidates(stem_path: str) -> tuple[str, ...]:
+    """Return the Markdown files a page URL without its extension may come from."""
+    return (
+        f"{stem_path}.md",
+        posixpath.join(stem_path, "index.md") if stem_path else "index.md",
+        f"{stem_path}/README.md",
+    )
+
+
+def looked_for(url: str, from_dir: str, *, media_dir: str | None = None) -> list[str]:
+    """Return the docs paths `resolve_link` tries for a file link, in order, for messages."""
+    path = unquote(urlsplit(url.replace("\\", "/")).path)
+    found: list[str] = []
+    if media_dir is not None and not path.startswith("/"):
+        found.append(_inside_root(posixpath.join(media_dir, path)))
+    if not path.startswith("/"):
+        here = posixpath.normpath(posixpath.join(from_dir, path))
+        if not here.startswith("../") and here != "..":
+            found.append(here)
+    found.append(_inside_root(path))
+    return list(dict.fromkeys(found))
 
 
 def valid_github(value: object) -> str | None:

@@ -328,10 +328,11 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         for post in dated:
             self._move(files.get_file_from_path(post.src_uri), post, config)
         self._plan_blog(files, config)
-        if self.posts:
-            self._index_links(files, config)
         if self.syndication is not None:
             self.syndication.plan(files, self._dated_posts(), self.visible_posts())
+        if self.posts:
+            # After every generated file (feeds, redirects) is planned: links may name them.
+            self._index_links(files, config)
         return files
 
     def _index_links(self, files: Files, config: MkDocsConfig) -> None:
@@ -347,6 +348,11 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             index.add_post(post.src_uri, post.slug, post.url, date)
         self.links.index = index
         self.links.urls = {f.src_uri: f.url for f in files}
+        # Messages name docs paths as the author sees them from the project folder.
+        docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path or "."))
+        self.links.docs_name = (
+            os.path.basename(config.docs_dir) if docs.startswith("..") else docs
+        ).replace(os.sep, "/")
 
     def _reserved_urls(self) -> list[str]:
         """Destinations of the generated blog pages, which posts must leave free."""
@@ -522,8 +528,32 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         for problem in result.problems:
             warn(src, problem.message, post.body_line + problem.line)
         self.stats["liquid"] = self.stats.get("liquid", 0) + result.converted
-        links.begin(src, page.url, math=math, source=markdown, first_line=post.body_line)
+        links.begin(
+            src,
+            page.url,
+            math=math,
+            media_dir=self._media_dir(post),
+            source=markdown,
+            first_line=post.body_line,
+        )
         return result.markdown
+
+    @staticmethod
+    def _media_dir(post: Post) -> str | None:
+        """Docs folder of the post's relative images: `media_subpath` or `img_path`.
+
+        Other Jekyll themes set it per post so that `![x](a.png)` means
+        `/posts/2021/a.png`; a value with a scheme (a CDN) is not a docs folder.
+        """
+        for key in ("media_subpath", "img_path"):
+            value = post.meta.get(key)
+            if isinstance(value, str) and value.strip():
+                from .migrate import is_local_url
+
+                folder = value.strip()
+                if is_local_url(folder):
+                    return folder.strip("/")
+        return None
 
     @staticmethod
     def _switch(post: Post, key: str, *, default: bool) -> bool:

@@ -296,12 +296,15 @@ def _resolve_cover(data: dict[str, Any], post: Post, ctx: PostContext) -> Cover 
     candidates: list[str] = []
     if path.startswith("/"):
         candidates.append(path.lstrip("/"))
+        if key == "img":
+            # The theme wrote `assets/img{{ page.img }}`: `/posts/x.png` is under cover_dir.
+            candidates.append(posixpath.join(ctx.cover_dir, path.lstrip("/")))
     else:
-        img_path = _text(data.get("img_path"))
+        media = _text(data.get("media_subpath")) or _text(data.get("img_path"))
         if key == "img":
             candidates.append(posixpath.join(ctx.cover_dir, path))
-        if img_path:
-            candidates.append(posixpath.join(img_path.lstrip("/"), path))
+        if media:
+            candidates.append(posixpath.join(media.lstrip("/"), path))
         candidates += [posixpath.join(post_dir, path), path, posixpath.join(ctx.cover_dir, path)]
     for candidate in candidates:
         normal = posixpath.normpath(candidate)

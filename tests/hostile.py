@@ -128,6 +128,8 @@ def build_corpus() -> list[Case]:
                 b"Inline `<tweet><script>pwn('inline')</script></tweet>` stays code.\n"
             ),
             url="blog/2024/03/05/tweets-captions/",
+            # `src=x` names no file: the image is dropped (and its handler with it).
+            warnings=[(":7:", "image 'x'", "points to no file")],
             title="Quotes and captions",
         )
     )
