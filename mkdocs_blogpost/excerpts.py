@@ -32,7 +32,7 @@ _MORE_RE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 _FIRST_P_RE = re.compile(r"<p>.*?</p>", re.DOTALL | re.IGNORECASE)
 _ID_RE = re.compile(r"""\sid\s*=\s*(?:"[^"]*"|'[^']*')""", re.IGNORECASE)
 _URL_ATTR_RE = re.compile(
-    r"""(?P<pre>\s(?:href|src|poster)\s*=\s*)(?P<q>["'])(?P<url>[^"']*)(?P=q)""",
+    r"""(?P<pre>\s(?:href|src|poster|data)\s*=\s*)(?P<q>["'])(?P<url>[^"']*)(?P=q)""",
     re.IGNORECASE,
 )
 _SRCSET_RE = re.compile(r"""(?P<pre>\ssrcset\s*=\s*)(?P<q>["'])(?P<val>[^"']*)(?P=q)""", re.I)

@@ -54,8 +54,9 @@ _LANG_RE = re.compile(r"^[\w+#.-]+$")
 _STRING_RE = re.compile(r"""^(?P<q>["'])(?P<s>.*)(?P=q)$""")
 _INLINE_DOLLARS_RE = re.compile(r"(?<![\\$])\$\$(?!\$)(?P<math>[^$\n]+?)(?<![\\$])\$\$(?!\$)")
 _GITHUB_RE = re.compile(
-    r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/(?!\.\.?(?:/|$))[A-Za-z0-9._~%+@-]+)+/?$"
+    r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/(?!\.\.?(?:/|$))[A-Za-z0-9._~%+@-]+)*$"
 )
+_GITHUB_FRAGMENT_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
 
 
 @dataclass(frozen=True)
@@ -556,18 +557,42 @@ def looked_for(url: str, from_dir: str, *, media_dir: str | None = None) -> list
 
 
 def valid_github(value: object) -> str | None:
-    """Return the `https://github.com/...` URL for a `github:` value, or `None` if invalid.
+    """Return the `https://github.com/...` URL a `github:` value means, or `None`.
 
-    Accepted: `owner/repo` and deeper paths (`owner/repo/tree/main/docs`), with or
-    without a `https://github.com/` prefix.
+    Real posts write `owner/repo`, deeper paths (`owner/repo/tree/main/docs`), full
+    URLs (`https://github.com/owner/repo/blob/main/x.py#L3`, with or without `www.`),
+    `owner/` or a bare user name (`owner`, `@owner`: the profile). Anything else (another
+    host, `..`, characters no GitHub path has) gives `None`.
     """
     if not isinstance(value, str):
         return None
     text = value.strip()
-    for prefix in ("https://github.com/", "http://github.com/", "github.com/"):
-        if text.lower().startswith(prefix):
-            text = text[len(prefix) :]
+    fragment = ""
+    if "#" in text:
+        text, _, fragment = text.partition("#")
+        if not _GITHUB_FRAGMENT_RE.match(fragment):
+            fragment = ""
+    text = text.split("?", 1)[0]
+    lowered = text.lower()
+    for scheme in ("https://", "http://"):
+        if lowered.startswith(scheme):
+            text, lowered = text[len(scheme) :], lowered[len(scheme) :]
             break
-    if not _GITHUB_RE.match(text):
+    else:
+        if _SCHEME_RE.match(text) and not lowered.startswith(("github.com/", "www.github.com/")):
+            return None
+    for host in ("www.github.com/", "github.com/"):
+        if lowered.startswith(host):
+            text = text[len(host) :]
+            break
+    else:
+        first = text.split("/", 1)[0]
+        if "." in first or ":" in first:
+            return None  # another host
+    text = text.lstrip("@")
+    trailing = text.endswith("/") and text.count("/") > 1
+    path = text.strip("/")
+    if not path or not _GITHUB_RE.match(path):
         return None
-    return "https://github.com/" + text
+    url = "https://github.com/" + path + ("/" if trailing else "")
+    return url + (f"#{fragment}" if fragment else "")

@@ -9,6 +9,7 @@ from mkdocs_blogpost.migrate import (
     LiquidContext,
     convert_liquid,
     is_local_url,
+    looked_for,
     resolve_link,
     split_full_marker,
     valid_github,
@@ -199,6 +200,14 @@ def index() -> LinkIndex:
         ("/about.html", "blog/posts", ("about.md", False)),
         ("./about.html", "blog/posts", ("about.md", False)),
         ("/guide/", "blog/posts", ("guide/index.md", False)),
+        # Jekyll served posts from the site root, where `..` cannot climb higher.
+        ("../assets/img/a.png", "blog/posts", ("assets/img/a.png", False)),
+        ("../../../assets/img/a.png", "blog/posts", ("assets/img/a.png", False)),
+        ("../hello", "blog/posts", ("blog/posts/2021-01-25-hello.md", False)),
+        ("../about.html", "blog/posts", ("about.md", False)),
+        # Windows paths are read with slashes (and so never count as written).
+        ("..\\assets\\img\\a.png", "blog/posts", ("assets/img/a.png", False)),
+        ("assets\\img\\a.png", "blog/posts/2022", ("assets/img/a.png", False)),
         # Nowhere.
         ("/missing.html", "blog/posts", (None, False)),
         ("/assets/nope.png", "blog/posts", (None, False)),
@@ -259,13 +268,58 @@ def test_split_full_marker(url: str, expected: tuple[str, bool]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # Relative images hang from the post's media folder first...
+        ("a.png", ("assets/img/a.png", False)),
+        ("./with%20space.png", ("assets/img/with space.png", False)),
+        # ...then resolve as usual; root paths ignore it.
+        ("pic.png", ("blog/posts/pic.png", True)),
+        ("/assets/img/a.png", ("assets/img/a.png", False)),
+    ],
+)
+def test_resolve_link_with_a_media_folder(
+    index: LinkIndex, url: str, expected: tuple[str | None, bool]
+) -> None:
+    assert resolve_link(url, "blog/posts", index, media_dir="assets/img") == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "media_dir", "expected"),
+    [
+        ("./assets/img/x.png", None, ["blog/posts/assets/img/x.png", "assets/img/x.png"]),
+        ("/assets/img/x.png", "media", ["assets/img/x.png"]),
+        ("x.png", "media", ["media/x.png", "blog/posts/x.png", "x.png"]),
+        ("../../../x.png", None, ["x.png"]),
+    ],
+)
+def test_looked_for_names_each_path_tried(
+    url: str, media_dir: str | None, expected: list[str]
+) -> None:
+    assert looked_for(url, "blog/posts", media_dir=media_dir) == expected
+
+
+@pytest.mark.parametrize(
     ("value", "expected"),
     [
         ("octo/repo", "https://github.com/octo/repo"),
         ("octo/repo/tree/main/docs", "https://github.com/octo/repo/tree/main/docs"),
         ("https://github.com/octo/repo", "https://github.com/octo/repo"),
         (" octo/my.repo_2/ ", "https://github.com/octo/my.repo_2/"),
-        ("octo", None),
+        # The forms real posts use: a full URL (www. too, a line anchor kept, a query
+        # dropped), `owner/`, a bare or @-prefixed user name (their profile).
+        (
+            "https://www.github.com/octo/repo/blob/main/a.py#L10",
+            "https://github.com/octo/repo/blob/main/a.py#L10",
+        ),
+        ("github.com/octo/repo?tab=readme", "https://github.com/octo/repo"),
+        ("octo", "https://github.com/octo"),
+        ("octo/", "https://github.com/octo"),
+        ("@octo", "https://github.com/octo"),
+        ('octo/repo#"><b>', "https://github.com/octo/repo"),
+        ("https://gitlab.com/octo/repo", None),
+        ("gitlab.com/octo/repo", None),
+        ("", None),
         ("javascript:alert(1)", None),
         ("octo/../evil", None),
         ('octo/repo"><script>', None),
