@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from .import_report import BuildReport, PathMap, build_report, site_config
 from .import_settings import JEKYLL_CONFIG_COPY, render_snippet
-from .importer import DRAFTS_DIR, ImportError_, ImportPlan, SiteLayout, plan_import, write_plan
+from .importer import (
+    DRAFTS_DIR,
+    ImportError_,
+    ImportPlan,
+    Kind,
+    SiteLayout,
+    plan_import,
+    write_plan,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -160,7 +168,7 @@ def _print_plan(plan: ImportPlan, out: TextIO, *, dry_run: bool) -> None:
     verb = "Would import" if dry_run else "Importing"
     print(f"{verb} {plan.jekyll_dir} into {plan.site_dir}:", file=out)
     layout = plan.layout
-    folders = (
+    folders: tuple[tuple[Kind, str, str], ...] = (
         ("post", "_posts/", layout.posts() + "/"),
         ("draft", "_drafts/", layout.posts(DRAFTS_DIR) + "/"),
         ("asset", "assets/", layout.docs("assets") + "/"),
