@@ -515,11 +515,16 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             site_url=self.site_url,
             inline_math=math,
         )
+        # MkDocs drops the blank lines between the front matter and the body, so the
+        # Markdown we get starts that many lines after the body does in the file.
+        first_line = post.body_line
+        if post.body.endswith(markdown):
+            first_line += post.body.count("\n", 0, len(post.body) - len(markdown))
         result = convert_liquid(markdown, ctx)
         for problem in result.problems:
-            warn(src, problem.message, post.body_line + problem.line)
+            warn(src, problem.message, first_line + problem.line)
         self.stats["liquid"] = self.stats.get("liquid", 0) + result.converted
-        links.begin(src, page.url, math=math, source=markdown, first_line=post.body_line)
+        links.begin(src, page.url, math=math, source=markdown, first_line=first_line)
         return result.markdown
 
     @staticmethod
