@@ -112,7 +112,7 @@ def _import(jekyll_dir: Path, site_dir: Path, dry_run: bool, force: bool, out: T
             print(f"\nWrote {len(written)} files into {site_dir}.", file=out)
         _print_settings(plan, out, dry_run=dry_run)
         config_file, note = site_config(built, plan.settings.plugin, work_dir)
-        report = build_report(config_file, PathMap(plan))
+        report = build_report(config_file, PathMap(plan), drafts=bool(plan.of_kind("draft")))
         report.note = note
     _print_report(plan, report, out, dry_run=dry_run)
     problems = plan.problems or report.warnings or report.error
@@ -232,7 +232,7 @@ def _print_report(plan: ImportPlan, report: BuildReport, out: TextIO, *, dry_run
     print(f"  Liquid tags converted:  {stats.get('liquid', 0)}", file=out)
     print(f"  old URLs with redirects: {stats.get('redirects', 0)}", file=out)
     if drafts:
-        print("  (drafts are not built by mkdocs build; see them with mkdocs serve)", file=out)
+        print("  (counts and problems include the drafts, as mkdocs serve shows them)", file=out)
     if report.note:
         print(f"  ({report.note})", file=out)
     if plan.skipped:

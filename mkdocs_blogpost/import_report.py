@@ -138,8 +138,13 @@ def site_config(
     return path, "built with the blogpost plugin added, as the snippet above does"
 
 
-def build_report(config_file: Path, path_map: PathMap) -> BuildReport:
-    """Build the site of `config_file` into a temporary folder and report on it."""
+def build_report(config_file: Path, path_map: PathMap, *, drafts: bool = False) -> BuildReport:
+    """Build the site of `config_file` into a temporary folder and report on it.
+
+    With `drafts`, the build is the one `mkdocs serve` makes, which renders drafts, so
+    what cannot be converted in them is reported too; the published count stays that of
+    `mkdocs build`.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -154,15 +159,19 @@ def build_report(config_file: Path, path_map: PathMap) -> BuildReport:
     try:
         with tempfile.TemporaryDirectory(prefix="blogpost-import-") as out:
             config = load_config(config_file=str(config_file), site_dir=out)
-            config.plugins.on_startup(command="build", dirty=False)
+            config.plugins.on_startup(command="serve" if drafts else "build", dirty=False)
             try:
-                build(config)
+                # No server runs: the URL only tells MkDocs to build as `serve` does.
+                build(config, serve_url="http://127.0.0.1:8000/" if drafts else None)
             finally:
                 config.plugins.on_shutdown()
             plugin = config.plugins.get("blogpost")
             if plugin is not None:
                 report.stats = dict(getattr(plugin, "stats", {}))
-                report.posts = len(plugin.visible_posts())
+                from .posts import is_public
+
+                posts = getattr(plugin, "posts", {}).values()
+                report.posts = sum(1 for p in posts if p.date is not None and is_public(p))
     except Exception as exc:  # report any failure of the build, never a traceback
         report.error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     finally:

@@ -30,6 +30,7 @@ __all__ = [
     "DRAFTS_DIR",
     "ImportError_",
     "ImportPlan",
+    "Kind",
     "Planned",
     "SiteLayout",
     "mark_draft",
@@ -45,6 +46,8 @@ DRAFTS_DIR = "drafts"
 # Jekyll's own rule for post names; one-digit months and days are accepted by Jekyll too.
 _POST_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-.+\.[^.]+$")
 _MARKDOWN = (".md", ".markdown")
+_LIQUID = re.compile(r"\{%.*?(?:%\}|$)|\{\{.*?(?:\}\}|$)")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
 
 # Not content: build output, caches, dependencies, editor and OS leftovers.
 _SKIP_DIRS = {
@@ -243,6 +246,8 @@ def _plan_top_level(plan: ImportPlan) -> None:
             else:
                 for rel in _walk(plan, name):
                     _plan_page(plan, rel)
+        elif _matches(name, _JUNK_FILES):
+            plan.skipped.append((name, "an editor or system leftover"))
         elif name != "_config.yml":
             _plan_page(plan, name)
 
@@ -257,10 +262,40 @@ def _plan_page(plan: ImportPlan, rel: str) -> None:
         plan.skipped.append((rel, "a theme or repository file, not a page"))
     elif lowered.endswith(_MARKDOWN):
         plan.files.append(Planned("page", plan.layout.docs(rel), rel))
+        plan.problems.extend(_liquid_in_page(plan.jekyll_dir / rel, rel))
     elif lowered.endswith((".html", ".htm", ".liquid", ".xml")):
         plan.skipped.append((rel, "a Jekyll template: the plugin builds the blog's pages itself"))
     else:
         plan.skipped.append((rel, "not a page (only Markdown pages and assets/ are copied)"))
+
+
+def _liquid_in_page(path: Path, rel: str) -> list[Problem]:
+    """Liquid in a page: the plugin converts it in posts only, so pages show it as written."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return [Problem(rel, None, "copied, but it is not UTF-8 text: MkDocs cannot read it")]
+    found: list[Problem] = []
+    fence: str | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip()
+        marker = stripped[:3]
+        if marker in ("```", "~~~"):
+            fence = None if fence == marker else fence or marker
+            continue
+        if fence is not None:
+            continue
+        tag = _LIQUID.search(_CODE_SPAN.sub("", line))
+        if tag is not None:
+            found.append(
+                Problem(
+                    rel,
+                    number,
+                    f"{tag.group(0)!r}: Liquid is converted in posts only; in a page it is "
+                    "shown as written. Replace it with the text or link it produced",
+                )
+            )
+    return found
 
 
 def _plan_site_files(plan: ImportPlan) -> None:
