@@ -111,7 +111,7 @@ def _import(jekyll_dir: Path, site_dir: Path, dry_run: bool, force: bool, out: T
             written = write_plan(plan)
             print(f"\nWrote {len(written)} files into {site_dir}.", file=out)
         _print_settings(plan, out, dry_run=dry_run)
-        config_file, note = site_config(built, plan.settings.plugin, work_dir)
+        config_file, note = site_config(built, plan.settings, work_dir)
         report = build_report(config_file, PathMap(plan), drafts=bool(plan.of_kind("draft")))
         report.note = note
     _print_report(plan, report, out, dry_run=dry_run)
@@ -194,19 +194,16 @@ def _print_settings(plan: ImportPlan, out: TextIO, *, dry_run: bool) -> None:
         verb = "Would write" if dry_run else "Wrote"
         print(f"\n{verb} mkdocs.yml (Material, search, blogpost) from _config.yml.", file=out)
         return
-    config = "mkdocs.yml"
-    has_plugin = _has_plugin(plan.site_dir)
-    print(f"\n{config} is kept as it is. To reproduce the Jekyll settings, add:\n", file=out)
-    for line in render_snippet(settings, has_plugin=has_plugin).splitlines():
+    _layout, existing = _site_layout(plan.site_dir)
+    snippet = render_snippet(settings, existing)
+    if not snippet:
+        print("\nmkdocs.yml is kept as it is; it already has the Jekyll settings.", file=out)
+        return
+    print("\nmkdocs.yml is kept as it is. To reproduce the Jekyll settings, add:\n", file=out)
+    for line in snippet.splitlines():
         print(f"    {line}", file=out)
     if "jekyll_config" in settings.plugin:
         print(f"\n(jekyll_config: {JEKYLL_CONFIG_COPY} is the copy of _config.yml.)", file=out)
-
-
-def _has_plugin(site_dir: Path) -> bool:
-    _layout, raw = _site_layout(site_dir)
-    entries = raw.get("plugins") or []
-    return any(e == "blogpost" or (isinstance(e, dict) and "blogpost" in e) for e in entries)
 
 
 def _print_report(plan: ImportPlan, report: BuildReport, out: TextIO, *, dry_run: bool) -> None:

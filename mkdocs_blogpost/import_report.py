@@ -11,11 +11,14 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import yaml
 
+from .import_settings import additions, has_plugin
+
 if TYPE_CHECKING:
+    from .import_settings import ImportSettings
     from .importer import ImportPlan
 
 __all__ = ["BuildReport", "PathMap", "build_report", "site_config"]
@@ -109,13 +112,13 @@ _PREFIX = re.compile(r"^mkdocs_blogpost(?:\.\w+)*: ")
 
 
 def site_config(
-    site_dir: Path, plugin_options: dict[str, Any], work_dir: Path
+    site_dir: Path, settings: ImportSettings, work_dir: Path
 ) -> tuple[Path, str | None]:
     """Return the config file to build `site_dir` with, and a note if not the site's own.
 
-    A site whose `mkdocs.yml` does not enable the plugin yet is built with it added
-    (through a small config in `work_dir` that inherits the site's), as it will be once
-    the user adds the printed snippet.
+    A site whose `mkdocs.yml` does not enable the plugin yet is built with the printed
+    snippet added (through a small config in `work_dir` that inherits the site's), as
+    it will be once the user adds it.
     """
     config_file = site_dir / "mkdocs.yml"
     if not config_file.exists():
@@ -124,18 +127,16 @@ def site_config(
 
     with config_file.open("rb") as fh:
         raw = yaml_load(fh) or {}
-    plugins = raw.get("plugins") or []
-    names = [next(iter(p)) if isinstance(p, dict) else p for p in plugins]
-    if not isinstance(plugins, list) or "blogpost" in names:
+    if has_plugin(raw) or not isinstance(raw.get("plugins") or [], list):
         return config_file, None
     child = {
         "INHERIT": str(config_file.resolve()),
         "docs_dir": str((site_dir / raw.get("docs_dir", "docs")).resolve()),
-        "plugins": [*plugins, {"blogpost": plugin_options} if plugin_options else "blogpost"],
+        **additions(settings, raw),
     }
     path = work_dir / "mkdocs-with-blogpost.yml"
     path.write_text(yaml.safe_dump(child), encoding="utf-8")
-    return path, "built with the blogpost plugin added, as the snippet above does"
+    return path, "built with the snippet above added to mkdocs.yml"
 
 
 def build_report(config_file: Path, path_map: PathMap, *, drafts: bool = False) -> BuildReport:

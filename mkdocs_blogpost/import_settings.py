@@ -20,6 +20,8 @@ __all__ = [
     "ImportSettings",
     "JekyllConfigError",
     "Problem",
+    "additions",
+    "has_plugin",
     "plugin_supports",
     "read_jekyll_config",
     "render_mkdocs_yml",
@@ -260,13 +262,36 @@ def render_mkdocs_yml(settings: ImportSettings) -> str:
     return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
-def render_snippet(settings: ImportSettings, *, has_plugin: bool) -> str:
-    """Write the YAML to add to an existing `mkdocs.yml` to reproduce the Jekyll settings."""
-    config: dict[str, Any] = dict(settings.mkdocs)
-    if settings.theme_language:
+def additions(settings: ImportSettings, existing: dict[str, Any]) -> dict[str, Any]:
+    """Return what an existing `mkdocs.yml` lacks to reproduce the Jekyll settings.
+
+    Settings the site already has (its own `site_name`, say) are its owner's choice and
+    are left out; the plugin is added to `plugins` when it is not there yet.
+    """
+    config = {k: v for k, v in settings.mkdocs.items() if k not in existing}
+    theme = existing.get("theme")
+    if settings.theme_language and isinstance(theme, dict) and "language" not in theme:
         config["theme"] = {"language": settings.theme_language}
-    if has_plugin:
+    # MkDocs enables `search` only while `plugins` is not set: keep it when we set it.
+    plugins = (existing.get("plugins") or []) if "plugins" in existing else ["search"]
+    if not any(_plugin_name(p) == "blogpost" for p in plugins):
+        config["plugins"] = [*plugins, _plugin_entry(settings)]
+    return config
+
+
+def has_plugin(existing: dict[str, Any]) -> bool:
+    """Tell whether an existing `mkdocs.yml` already enables the plugin."""
+    return any(_plugin_name(p) == "blogpost" for p in existing.get("plugins") or [])
+
+
+def _plugin_name(entry: object) -> object:
+    return next(iter(entry), None) if isinstance(entry, dict) else entry
+
+
+def render_snippet(settings: ImportSettings, existing: dict[str, Any]) -> str:
+    """Write the YAML to add to an existing `mkdocs.yml` (empty when nothing is missing)."""
+    config = additions(settings, existing)
+    if has_plugin(existing) and settings.plugin:
+        # The plugin is there: show its options, to merge under its own entry.
         config["plugins"] = [_plugin_entry(settings)]
-    else:
-        config["plugins"] = ["search", _plugin_entry(settings)]
-    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True) if config else ""
