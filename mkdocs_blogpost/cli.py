@@ -94,6 +94,13 @@ def _import(jekyll_dir: Path, site_dir: Path, dry_run: bool, force: bool, out: T
     layout, raw_site = _site_layout(site_dir)
     plan = plan_import(jekyll_dir, site_dir, layout)
     _print_plan(plan, out, dry_run=dry_run)
+    blocked = [f for f in plan.conflicts if f.blocked]
+    if blocked:
+        print(f"\n{len(blocked)} files cannot be written: a file stands where", file=out)
+        print("a folder must go. Move it away and run again. Nothing was written:", file=out)
+        for planned in blocked:
+            print(f"  {planned.target}", file=out)
+        return EXIT_FATAL
     if plan.conflicts and not force:
         print(f"\n{len(plan.conflicts)} existing files have other content:", file=out)
         for planned in plan.conflicts:

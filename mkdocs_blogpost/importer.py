@@ -104,6 +104,7 @@ class Planned:
             `draft: true`), so warnings about the copy point at the author's line.
         added_at: First line of the copy after the added lines.
         status: `new`, `unchanged` (same bytes already there) or `conflict`.
+        blocked: A file of the site stands where the target's folder must go.
     """
 
     kind: Kind
@@ -113,6 +114,7 @@ class Planned:
     added_lines: int = 0
     added_at: int = 0
     status: Literal["new", "unchanged", "conflict"] = "new"
+    blocked: bool = False
 
 
 @dataclass
@@ -390,12 +392,27 @@ def mark_draft(raw: bytes) -> tuple[bytes | None, int, int]:
 def _mark_conflicts(plan: ImportPlan) -> None:
     for planned in plan.files:
         target = plan.site_dir / planned.target
+        if _blocked(plan.site_dir, planned.target):
+            # A file where the import needs a folder: not even `--force` replaces it.
+            planned.status = "conflict"
+            planned.blocked = True
+            continue
         if not target.exists():
             continue
         if target.is_file() and _read_bytes(target) == _planned_bytes(plan, planned):
             planned.status = "unchanged"
         else:
             planned.status = "conflict"
+
+
+def _blocked(root: Path, target: str) -> bool:
+    parent = posixpath.dirname(target)
+    while parent:
+        path = root / parent
+        if path.exists() or path.is_symlink():
+            return not path.is_dir()
+        parent = posixpath.dirname(parent)
+    return False
 
 
 def _read_bytes(path: Path) -> bytes | None:
