@@ -96,8 +96,9 @@ def _import(jekyll_dir: Path, site_dir: Path, dry_run: bool, force: bool, out: T
     _print_plan(plan, out, dry_run=dry_run)
     blocked = [f for f in plan.conflicts if f.blocked]
     if blocked:
-        print(f"\n{len(blocked)} files cannot be written: a file stands where", file=out)
-        print("a folder must go. Move it away and run again. Nothing was written:", file=out)
+        print(f"\n{len(blocked)} files cannot be written: a file stands where a", file=out)
+        print("folder must go, or the reverse. Move it away and run again.", file=out)
+        print("Nothing was written:", file=out)
         for planned in blocked:
             print(f"  {planned.target}", file=out)
         return EXIT_FATAL

@@ -104,7 +104,8 @@ class Planned:
             `draft: true`), so warnings about the copy point at the author's line.
         added_at: First line of the copy after the added lines.
         status: `new`, `unchanged` (same bytes already there) or `conflict`.
-        blocked: A file of the site stands where the target's folder must go.
+        blocked: A file of the site stands where the target's folder must go, or a
+            folder where the target goes.
     """
 
     kind: Kind
@@ -392,8 +393,9 @@ def mark_draft(raw: bytes) -> tuple[bytes | None, int, int]:
 def _mark_conflicts(plan: ImportPlan) -> None:
     for planned in plan.files:
         target = plan.site_dir / planned.target
-        if _blocked(plan.site_dir, planned.target):
-            # A file where the import needs a folder: not even `--force` replaces it.
+        if _blocked(plan.site_dir, planned.target) or target.is_dir():
+            # A file where the import needs a folder, or a folder where it writes a file:
+            # not even `--force` replaces those.
             planned.status = "conflict"
             planned.blocked = True
             continue
