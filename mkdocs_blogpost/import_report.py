@@ -85,7 +85,7 @@ class PathMap:
 
     def locate(self, message: str) -> str:
         """Give MkDocs' link warnings (which name no line) the line of the link."""
-        found = re.match(r"Doc file '([^']+)' contains (?:an? \w+ )?link '([^']+)'", message)
+        found = re.match(r"Doc file '([^']+)' contains (?:an? )?(?:\w+ )?link '([^']+)'", message)
         if found is None or found.group(1) not in self._files:
             return self(message)
         source = self._files[found.group(1)][0]
