@@ -83,6 +83,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except ImportError_ as exc:
         print(f"mkdocs-blogpost: error: {exc}", file=sys.stderr)
         return EXIT_FATAL
+    except OSError as exc:  # a file vanished or became unreadable while we worked
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"mkdocs-blogpost: error:{where} {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FATAL
     except KeyboardInterrupt:
         print("mkdocs-blogpost: interrupted", file=sys.stderr)
         return EXIT_FATAL

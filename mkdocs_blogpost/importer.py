@@ -174,9 +174,9 @@ def plan_import(jekyll_dir: Path, site_dir: Path, layout: SiteLayout) -> ImportP
         _plan_tree(plan, "assets", layout.docs("assets"), "asset")
         _plan_top_level(plan)
         _plan_site_files(plan)
+        _mark_conflicts(plan)
     except PermissionError as exc:
         raise ImportError_(f"cannot read {exc.filename}: permission denied") from None
-    _mark_conflicts(plan)
     return plan
 
 
@@ -237,9 +237,16 @@ def _plan_tree(plan: ImportPlan, folder: str, target: str, kind: Kind) -> None:
 def _plan_top_level(plan: ImportPlan) -> None:
     """Pages of the site outside `_*` folders and `assets/`; every other file is reported."""
     root = plan.jekyll_dir
+    # Importing into the Jekyll folder itself (`import .`): what we wrote is not its content.
+    ours = {
+        (plan.site_dir / p).resolve()
+        for p in (plan.layout.docs_dir, "site", "mkdocs.yml", "mkdocs.yaml", JEKYLL_CONFIG_COPY)
+    }
     for entry in sorted(root.iterdir(), key=lambda p: p.name):
         name = entry.name
-        if entry.is_dir():
+        if entry.resolve() in ours:
+            plan.skipped.append((name, "part of the MkDocs site"))
+        elif entry.is_dir():
             if name in ("_posts", "_drafts", "assets"):
                 continue
             if name in _SKIP_DIRS or name.startswith("."):

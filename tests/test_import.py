@@ -436,3 +436,20 @@ def test_jekyll_config_option_only_when_the_plugin_declares_it() -> None:
     assert ("jekyll_config" in settings.plugin) is declared
     # Without the option the permalink is a problem to report; with it, the plugin reads it.
     assert any("permalink" in p.message for p in settings.problems) is not declared
+
+
+def test_import_into_the_jekyll_folder_itself_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jekyll = hostile_site(tmp_path)
+    monkeypatch.chdir(jekyll)
+    code, first = run_main("import", ".")
+    assert code == 1, first
+    assert (jekyll / "docs" / "blog" / "posts" / "2024-03-09-first-light.md").exists()
+    before = tree_hash(jekyll)
+    code, again = run_main("import", ".")
+    assert code == 1, again
+    assert "docs: part of the MkDocs site" in again
+    assert "Nothing was written" not in again
+    assert not (jekyll / "docs" / "docs").exists()
+    assert tree_hash(jekyll) == before
