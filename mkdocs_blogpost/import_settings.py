@@ -115,7 +115,11 @@ def read_jekyll_config(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
 
 
 def translate_settings(
-    data: dict[str, Any], lines: dict[str, int], *, config_name: str = "_config.yml"
+    data: dict[str, Any],
+    lines: dict[str, int],
+    *,
+    config_name: str = "_config.yml",
+    copied: bool = True,
 ) -> ImportSettings:
     """Turn the Jekyll settings into MkDocs settings and plugin options.
 
@@ -123,6 +127,7 @@ def translate_settings(
         data: `_config.yml` as read by `read_jekyll_config`.
         lines: Line of each top-level key, for the report.
         config_name: How the report names the file.
+        copied: Whether the file is copied to `JEKYLL_CONFIG_COPY` for the plugin to read.
     """
     out = ImportSettings()
 
@@ -142,7 +147,7 @@ def translate_settings(
         out.mkdocs["site_url"] = site_url
     _translate_language(data, out, problem)
     _translate_plugin_options(data, out, problem)
-    if plugin_supports("jekyll_config"):
+    if copied and plugin_supports("jekyll_config"):
         out.plugin["jekyll_config"] = JEKYLL_CONFIG_COPY
     elif data.get("permalink") not in (None, "", "date"):
         problem(

@@ -184,7 +184,7 @@ def _plan_config(plan: ImportPlan) -> None:
     path = plan.jekyll_dir / "_config.yml"
     if not path.is_file():
         plan.skipped.append(("_config.yml", "not found: the settings below are defaults"))
-        plan.settings = translate_settings({}, {})
+        plan.settings = translate_settings({}, {}, copied=False)
         return
     from .import_settings import JekyllConfigError
 
@@ -252,7 +252,9 @@ def _plan_top_level(plan: ImportPlan) -> None:
             if name in _SKIP_DIRS or name.startswith("."):
                 plan.skipped.append((f"{name}/", _SKIP_DIRS.get(name, "a hidden folder")))
             elif name.startswith("_"):
-                plan.skipped.append((f"{name}/", "Jekyll templates or data, not pages"))
+                plan.skipped.append(
+                    (f"{name}/", "a Jekyll folder (layouts, includes, data, a collection)")
+                )
             else:
                 for rel in _walk(plan, name):
                     _plan_page(plan, rel)

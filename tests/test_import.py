@@ -453,3 +453,20 @@ def test_import_into_the_jekyll_folder_itself_twice(
     assert "Nothing was written" not in again
     assert not (jekyll / "docs" / "docs").exists()
     assert tree_hash(jekyll) == before
+
+
+def test_without_config_yml_the_defaults_are_used(tmp_path: Path) -> None:
+    jekyll = tmp_path / "jekyll"
+    write_tree(jekyll, {"_posts/2024-05-01-only.md": "---\ntitle: Only\n---\nOne post.\n"})
+    site_dir = tmp_path / "site"
+    code, report = run_main("import", jekyll, "--site", site_dir)
+    # No `url:` to make `site_url` from: the build warns that feeds are skipped.
+    assert code == 1, report
+    assert "_config.yml: not found" in report
+    assert "site_url" in report.split("Cannot convert")[1]
+    assert not (site_dir / "jekyll-config.yml").exists()
+    config = (site_dir / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "jekyll_config" not in config
+    assert yaml.safe_load(config)["site_name"] == "Blog"
+    site = build(site_dir, strict=False)
+    assert site.exists("blog/2024/05/01/only/index.html")
