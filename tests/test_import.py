@@ -470,3 +470,20 @@ def test_without_config_yml_the_defaults_are_used(tmp_path: Path) -> None:
     assert yaml.safe_load(config)["site_name"] == "Blog"
     site = build(site_dir, strict=False)
     assert site.exists("blog/2024/05/01/only/index.html")
+
+
+def test_a_clean_import_exits_0(tmp_path: Path) -> None:
+    jekyll = tmp_path / "jekyll"
+    write_tree(
+        jekyll,
+        {
+            "_config.yml": "title: Clean\nurl: https://clean.example\n",
+            "_posts/2024-05-01-a.md": "---\ntitle: A\n---\nSee ![dot](/assets/dot.png).\n",
+            "assets/dot.png": PNG,
+        },
+    )
+    code, report = run_main("import", jekyll, "--site", tmp_path / "site")
+    assert code == 0, report
+    assert "Nothing left to convert" in report
+    assert "links rewritten:        1" in report
+    build(tmp_path / "site")
