@@ -37,7 +37,16 @@ EXIT_PROBLEMS = 1
 EXIT_FATAL = 2
 
 # Never copied into the temporary site of a dry run: history, environments, build output.
-_NOT_STAGED = {".git", ".venv", "venv", "node_modules", "__pycache__"}
+_NOT_STAGED = {
+    ".git",
+    ".venv",
+    "venv",
+    "node_modules",
+    "__pycache__",
+    "_site",
+    "vendor",
+    ".jekyll-cache",
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -200,8 +209,6 @@ def _print_plan(plan: ImportPlan, out: TextIO, *, dry_run: bool) -> None:
 
 def _print_settings(plan: ImportPlan, out: TextIO, *, dry_run: bool) -> None:
     settings = plan.settings
-    for note in settings.notes:
-        print(f"  note: {note}", file=out)
     if plan.write_mkdocs_yml:
         verb = "Would write" if dry_run else "Wrote"
         print(f"\n{verb} mkdocs.yml (Material, search, blogpost) from _config.yml.", file=out)

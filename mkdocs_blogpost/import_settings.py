@@ -68,14 +68,12 @@ class ImportSettings:
         theme_language: Material's `theme.language`, when the Jekyll site named one it has.
         plugin: Options of the `blogpost` plugin.
         problems: Settings that could not be carried over.
-        notes: Settings deliberately left out, with the reason.
     """
 
     mkdocs: dict[str, Any] = field(default_factory=dict)
     theme_language: str | None = None
     plugin: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 def plugin_supports(option: str) -> bool:
