@@ -202,7 +202,7 @@ def _print_plan(plan: ImportPlan, out: TextIO, *, dry_run: bool) -> None:
         if planned.kind in ("page", "config", "generated"):
             origin = planned.source or "(written by the importer)"
             print(f"  {origin} -> {planned.target}", file=out)
-    unchanged = [f for f in plan.files if f.status == "unchanged"]
+    unchanged = [f for f in plan.files if f.state == "unchanged"]
     if unchanged:
         print(f"  ({len(unchanged)} files are already there with the same bytes)", file=out)
 

@@ -103,7 +103,7 @@ class Planned:
         added_lines: Lines the importer put into the file before `added_at` (drafts'
             `draft: true`), so warnings about the copy point at the author's line.
         added_at: First line of the copy after the added lines.
-        status: `new`, `unchanged` (same bytes already there) or `conflict`.
+        state: `new`, `unchanged` (same bytes already there) or `conflict`.
         blocked: A file of the site stands where the target's folder must go, or a
             folder where the target goes.
     """
@@ -114,7 +114,7 @@ class Planned:
     content: bytes | None = None
     added_lines: int = 0
     added_at: int = 0
-    status: Literal["new", "unchanged", "conflict"] = "new"
+    state: Literal["new", "unchanged", "conflict"] = "new"
     blocked: bool = False
 
 
@@ -149,7 +149,7 @@ class ImportPlan:
     @property
     def conflicts(self) -> list[Planned]:
         """Existing files with other content that the import would replace."""
-        return [f for f in self.files if f.status == "conflict"]
+        return [f for f in self.files if f.state == "conflict"]
 
 
 def plan_import(jekyll_dir: Path, site_dir: Path, layout: SiteLayout) -> ImportPlan:
@@ -405,15 +405,15 @@ def _mark_conflicts(plan: ImportPlan) -> None:
         if _blocked(plan.site_dir, planned.target) or target.is_dir():
             # A file where the import needs a folder, or a folder where it writes a file:
             # not even `--force` replaces those.
-            planned.status = "conflict"
+            planned.state = "conflict"
             planned.blocked = True
             continue
         if not target.exists():
             continue
         if target.is_file() and _read_bytes(target) == _planned_bytes(plan, planned):
-            planned.status = "unchanged"
+            planned.state = "unchanged"
         else:
-            planned.status = "conflict"
+            planned.state = "conflict"
 
 
 def _blocked(root: Path, target: str) -> bool:
@@ -456,7 +456,7 @@ def write_plan(plan: ImportPlan, site_dir: Path | None = None) -> list[str]:
     root = site_dir or plan.site_dir
     written: list[str] = []
     for planned in plan.files:
-        if planned.status == "unchanged":
+        if planned.state == "unchanged":
             continue
         target = root / planned.target
         try:
