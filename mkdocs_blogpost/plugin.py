@@ -513,7 +513,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
                 warn(
                     src,
                     f"front matter 'github: {github}' is not a GitHub path; write "
-                    "'owner/repo' or 'owner/repo/tree/main/folder' (no link is shown)",
+                    "'owner/repo', a github.com URL or a GitHub user name (no link is shown)",
                     post.line_of("github"),
                 )
             else:
@@ -524,9 +524,14 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             site_url=self.site_url,
             inline_math=math,
         )
+        # MkDocs drops the blank lines between the front matter and the body, so the
+        # Markdown we get starts that many lines after the body does in the file.
+        first_line = post.body_line
+        if post.body.endswith(markdown):
+            first_line += post.body.count("\n", 0, len(post.body) - len(markdown))
         result = convert_liquid(markdown, ctx)
         for problem in result.problems:
-            warn(src, problem.message, post.body_line + problem.line)
+            warn(src, problem.message, first_line + problem.line)
         self.stats["liquid"] = self.stats.get("liquid", 0) + result.converted
         links.begin(
             src,
@@ -534,7 +539,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             math=math,
             media_dir=self._media_dir(post),
             source=markdown,
-            first_line=post.body_line,
+            first_line=first_line,
         )
         return result.markdown
 

@@ -465,3 +465,12 @@ def test_full_width_image_spans_the_column_in_a_browser(tmp_path: Path) -> None:
     # The 1x1 test image is stretched to the column only because of the #full marker.
     assert widths["full"] > 300
     assert abs(widths["full"] - widths["inner"]) < 2, widths
+
+
+def test_problem_lines_count_the_blank_lines_after_the_front_matter(build_site: BuildSite) -> None:
+    src = "blog/posts/2024-01-01-spaced.md"
+    text = "---\ntitle: Spaced\n---\n\n\nIntro.\n\n{{ page.title }}\n[gone](/nowhere.html)\n"
+    site = build_site({src: text}, strict=False)
+    joined = "\n".join(site.warnings)
+    assert f"{src}:8: " in joined and "{{ page.title }}" in joined, joined
+    assert any(f"{src}:9" in m and "/nowhere.html" in m for m in site.warnings), joined
