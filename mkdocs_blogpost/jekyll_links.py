@@ -96,6 +96,18 @@ class LinkState:
         self.src_uri, self.page_url, self.math = None, "", False
         self.source = ""
 
+    def warn_at(self, body_line: int, message: str) -> None:
+        """Warn about line `body_line` (from 0) of the current post's body."""
+        warn(self.src_uri or "", message, self.first_line + body_line)
+
+    def warn_near(self, text: str, message: str) -> None:
+        """Warn about the current post, at the first line holding `text` when found."""
+        for number, line in enumerate(self.source.split("\n")):
+            if text in line:
+                self.warn_at(number, message)
+                return
+        warn(self.src_uri or "", message)
+
     def warn_unresolved(self, url: str) -> None:
         """Warn that `url` in the current post points nowhere, with its line when found."""
         line = None
@@ -242,8 +254,12 @@ class JekyllLinksExtension(Extension):
         self.math_available = math_available
 
     def extendMarkdown(self, md: Markdown) -> None:
-        """Register the link processor, and `$...$` math for `mathjax` posts."""
+        """Register the link processor, kramdown syntax for posts, and math if asked."""
         md.treeprocessors.register(_LinksTreeprocessor(md, self.state), "blogpost_links", 1)
+        if self.state.src_uri is not None:
+            from .kramdown import extend_for_post
+
+            extend_for_post(md, self.state)
         if self.state.src_uri is not None and self.state.math and self.math_available:
             from pymdownx.arithmatex import ArithmatexExtension
 
