@@ -65,9 +65,9 @@ _CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _STASH_ONLY_RE = re.compile(r"^\s*\x02wzxhzdk:\d+\x03\s*$")
 
 #: kramdown attribute lists left in text after attr_list ran: they had nothing to attach to.
+_ATTR_WORD = r"""(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}]+)|[A-Za-z][\w-]*)"""
 _LEFTOVER_RE = re.compile(
-    r"\{:[ \t]*(?:toc|(?:(?:[.#][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+)|[A-Za-z][\w-]*)"
-    r"[ \t]*)+)[ \t]*\}|\{::?/?\w*[^{}\n]*\}"
+    rf"[ \t]*(?:\{{:[ \t]*(?:toc|(?:{_ATTR_WORD}[ \t]*)+)[ \t]*\}}|\{{::?/?\w*[^{{}}\n]*\}})"
 )
 _LEFTOVER_KEEP_RE = re.compile(r"[.#=]|^\{:[ \t]*toc|^\{::|^\{:/")
 
@@ -392,7 +392,7 @@ class _BlockIalTreeprocessor(Treeprocessor):
             if target is None or (target.tag == "p" and _STASH_ONLY_RE.match(target.text or "")):
                 self.state.warn_at(
                     ial.line,
-                    f"the attribute list '{{:{ial.attrs}}}' has no block to attach to (put it "
+                    f"the attribute list '{{: {ial.attrs}}}' has no block to attach to (put it "
                     "on the line right under a paragraph, heading, list, table or image); "
                     "it was dropped",
                 )
@@ -457,9 +457,9 @@ class _LeftoverTreeprocessor(Treeprocessor):
             return text
 
         def drop(found: re.Match[str]) -> str:
-            written = found.group(0)
+            written = found.group(0).strip()
             if not _LEFTOVER_KEEP_RE.search(written):
-                return written
+                return found.group(0)
             self.state.warn_near(
                 written,
                 f"the kramdown attribute list '{written}' has nothing to attach to here (it "
