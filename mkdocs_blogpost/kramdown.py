@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.preprocessors import Preprocessor
@@ -289,7 +289,8 @@ class _Converter:
                           "dropped; write it on the opening fence, as in ```{ .lang .class }")
             return
         info = opening.group("info").split()
-        lang = f".{info[0]} " if info else ""
+        # Fences read the first class as the language: a block without one stays plain text.
+        lang = f".{info[0]} " if info else ".text "
         lines[j] = f"{opening.group('indent')}{opening.group('fence')}{{ {lang}{attrs.strip()} }}"
 
     def _resolve(self, attrs: str, i: int) -> str:
@@ -471,6 +472,43 @@ class _LeftoverTreeprocessor(Treeprocessor):
         return _LEFTOVER_RE.sub(drop, text)
 
 
+class _NoTocTreeprocessor(Treeprocessor):
+    """Leave headings of class `no_toc` out of the contents, as kramdown did; after toc (5)."""
+
+    def run(self, root: Element) -> None:
+        hidden = {
+            element.get("id")
+            for element in root.iter()
+            if element.tag in _HEADINGS and "no_toc" in (element.get("class") or "").split()
+        }
+        hidden.discard(None)
+        if not hidden or "toc" not in self.md.treeprocessors:
+            return
+        tokens = _without(getattr(self.md, "toc_tokens", []), hidden)
+        self.md.toc_tokens = tokens
+        toc = self.md.treeprocessors["toc"]
+        toc_class = getattr(toc, "toc_class", "toc")
+        for parent in root.iter():
+            for index, child in enumerate(parent):
+                if child.tag == "div" and child.get("class") == toc_class:
+                    parent[index] = toc.build_toc_div(tokens)
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _without(tokens: list[dict[str, Any]], hidden: set[str | None]) -> list[dict[str, Any]]:
+    """Drop the `hidden` headings from the contents; what was under one moves up a level."""
+    kept: list[dict[str, Any]] = []
+    for token in tokens:
+        children = _without(token.get("children", []), hidden)
+        if token.get("id") in hidden:
+            kept.extend(children)
+        else:
+            kept.append({**token, "children": children})
+    return kept
+
+
 def extend_for_post(md: Markdown, state: LinkState) -> None:
     """Give the `Markdown` of one post what kramdown syntax needs, and nothing twice.
 
@@ -493,3 +531,4 @@ def extend_for_post(md: Markdown, state: LinkState) -> None:
     md.preprocessors.register(_KramdownPreprocessor(md, state, page), "blogpost_kramdown", 27)
     md.treeprocessors.register(_BlockIalTreeprocessor(md, state, page), "blogpost_ial", 25)
     md.treeprocessors.register(_LeftoverTreeprocessor(md, state), "blogpost_ial_left", 7.5)
+    md.treeprocessors.register(_NoTocTreeprocessor(md), "blogpost_no_toc", 4)

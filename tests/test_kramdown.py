@@ -364,3 +364,57 @@ def test_convert_kramdown_reports_what_it_drops(source: str, line: int, words: s
 
 def test_toc_marker_can_be_dropped() -> None:
     assert convert_kramdown(["* TOC", "{:toc}", "", "T"], "").lines == ["", "", "", "T"]
+
+
+CODE_AND_CONTENTS = """\
+---
+title: Field notes
+---
+## Contents
+{:.no_toc}
+
+1. TOC
+{:toc}
+
+## Wiring
+
+```python
+print("wired")
+```
+{: .nolineno}
+
+```
+plain words
+```
+{: .console}
+"""
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [
+        pytest.param([], id="fenced_code"),
+        pytest.param(["pymdownx.highlight", "pymdownx.superfences", "attr_list"],
+                     id="superfences"),
+    ],
+)
+def test_code_block_lists_and_no_toc_headings(build_site: BuildSite, extensions: list) -> None:
+    site = build_post(build_site, CODE_AND_CONTENTS, {"markdown_extensions": extensions})
+    assert site.warnings == []
+    soup = post_soup(site)
+    main = body(soup)
+    blocks = main.find_all("pre")
+    assert len(blocks) == 2
+    # The class lands on the code block (its <pre> or the wrapper superfences writes).
+    for pre, name in zip(blocks, ["nolineno", "console"], strict=True):
+        around = [*pre.get("class", []), *pre.parent.get("class", []),
+                  *(pre.code.get("class", []) if pre.code else [])]
+        assert name in around, (name, around)
+    assert "plain words" in blocks[1].get_text()
+    assert "language-console" not in str(blocks[1])
+    # `no_toc` keeps "Contents" out of the generated table of contents and the sidebar.
+    toc = main.select_one("div.toc")
+    assert [a["href"] for a in toc.find_all("a")] == ["#wiring"]
+    sidebar = [a["href"] for a in soup.select("nav.md-nav--secondary a")]
+    assert "#contents" not in sidebar and "#wiring" in sidebar
+    assert main.find("h2", id="contents") is not None
