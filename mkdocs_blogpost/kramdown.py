@@ -23,11 +23,13 @@ Whatever cannot be rendered is dropped with a warning naming the file and line.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from markdown.extensions.attr_list import AttrListTreeprocessor
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -45,6 +47,7 @@ __all__ = ["BlockIal", "KramdownSource", "convert_kramdown", "extend_for_post"]
 _IAL_TOKEN = "\x02bpial:{}\x03"
 _RAW_TOKEN = "\x02bpraw:{}\x03"
 _IAL_TOKEN_RE = re.compile(r"[ \t]*\n?[ \t]*\x02bpial:(\d+)\x03[ \t]*")
+_BARE_IAL_TOKEN_RE = re.compile(r"\x02bpial:(\d+)\x03")
 _RAW_TOKEN_RE = re.compile(r"\x02bpraw:(\d+)\x03")
 
 _FENCE_RE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
@@ -93,11 +96,13 @@ class BlockIal:
         line: Its line in the body, from 0.
         kind: Which block it follows: `para`, `list`, `quote`, `table`, `deflist`, or
             `next` when a blank line comes first and it belongs to the block after it.
+        written: The line as written, to put back where Markdown is not parsed.
     """
 
     attrs: str
     line: int
     kind: str
+    written: str = field(default="", compare=False)
 
 
 @dataclass
@@ -226,6 +231,7 @@ class _Converter:
 
     def _block_ial(self, i: int, attrs: str, closed_fence: int) -> None:
         lines = self.lines
+        written = lines[i]
         lines[i] = ""
         words = attrs.split()
         if "toc" in words:
@@ -238,7 +244,7 @@ class _Converter:
             self._code_ial(i, resolved)
             return
         kind = self._kind(i)
-        self.out.ials.append(BlockIal(resolved, i, kind))
+        self.out.ials.append(BlockIal(resolved, i, kind, written))
         lines[i] = _IAL_TOKEN.format(len(self.out.ials) - 1)
 
     def _kind(self, i: int) -> str:
@@ -399,10 +405,6 @@ class _BlockIalTreeprocessor(Treeprocessor):
                 )
                 continue
             assigner.assign_attrs(target, ial.attrs)
-        # Any marker left sits where no element took it (inside raw HTML): drop it.
-        for element in root.iter():
-            if element.text and "\x02bpial:" in element.text:
-                element.text = _IAL_TOKEN_RE.sub("", element.text)
 
     @staticmethod
     def _target(element: Element, ial: BlockIal, parents: dict[Element, Element]) -> Element | None:
@@ -433,6 +435,21 @@ class _BlockIalTreeprocessor(Treeprocessor):
             if row_parent is not None:
                 row_parent.remove(row)
         return node if node is not None else element
+
+
+class _RawIalPostprocessor(Postprocessor):
+    """Put back lists that sat in raw HTML, where kramdown too left them as text; after 30."""
+
+    def __init__(self, md: Markdown, page: KramdownSource):
+        super().__init__(md)
+        self.page = page
+
+    def run(self, text: str) -> str:
+        if "\x02bpial:" not in text:
+            return text
+        return _BARE_IAL_TOKEN_RE.sub(
+            lambda m: html.escape(self.page.ials[int(m.group(1))].written, quote=False), text
+        )
 
 
 class _LeftoverTreeprocessor(Treeprocessor):
@@ -532,3 +549,4 @@ def extend_for_post(md: Markdown, state: LinkState) -> None:
     md.treeprocessors.register(_BlockIalTreeprocessor(md, state, page), "blogpost_ial", 25)
     md.treeprocessors.register(_LeftoverTreeprocessor(md, state), "blogpost_ial_left", 7.5)
     md.treeprocessors.register(_NoTocTreeprocessor(md), "blogpost_no_toc", 4)
+    md.postprocessors.register(_RawIalPostprocessor(md, page), "blogpost_raw_ial", 1)

@@ -418,3 +418,13 @@ def test_code_block_lists_and_no_toc_headings(build_site: BuildSite, extensions:
     sidebar = [a["href"] for a in soup.select("nav.md-nav--secondary a")]
     assert "#contents" not in sidebar and "#wiring" in sidebar
     assert main.find("h2", id="contents") is not None
+
+
+def test_lists_inside_raw_html_stay_as_written(build_site: BuildSite) -> None:
+    post = '---\ntitle: Raw\n---\n<div class="box">\n{: .inside}\n</div>\n\nAfter.\n'
+    site = build_post(build_site, post)
+    assert site.warnings == []
+    box = body(post_soup(site)).find("div", class_="box")
+    assert box.get_text() == "\n{: .inside}\n"
+    page = next(p for p in site.html_files() if p.endswith("/field-notes/index.html"))
+    assert "\x02" not in site.read(page)
