@@ -245,7 +245,10 @@ class _Converter:
             return
         kind = self._kind(i)
         self.out.ials.append(BlockIal(resolved, i, kind, written))
-        lines[i] = _IAL_TOKEN.format(len(self.out.ials) - 1)
+        # Above its block, the marker takes the blank line before it: on its own line it
+        # would make the first line of a list or table under it plain text.
+        at = i - 1 if kind == "next" and i > 0 else i
+        lines[at] = _IAL_TOKEN.format(len(self.out.ials) - 1)
 
     def _kind(self, i: int) -> str:
         """Which block line `i` (a block attribute list) follows, as kramdown reads it."""
@@ -395,7 +398,7 @@ class _BlockIalTreeprocessor(Treeprocessor):
             )
             # A list written above its block leaves the line break it stood on.
             element.text = text.lstrip("\n") if leading else text
-            target = self._target(element, ial, parents)
+            target = self._target(element, ial, parents, leading=leading)
             if target is None or (target.tag == "p" and _STASH_ONLY_RE.match(target.text or "")):
                 self.state.warn_at(
                     ial.line,
@@ -407,7 +410,9 @@ class _BlockIalTreeprocessor(Treeprocessor):
             assigner.assign_attrs(target, ial.attrs)
 
     @staticmethod
-    def _target(element: Element, ial: BlockIal, parents: dict[Element, Element]) -> Element | None:
+    def _target(
+        element: Element, ial: BlockIal, parents: dict[Element, Element], *, leading: bool
+    ) -> Element | None:
         parent = parents.get(element)
         if element.tag == "p" and not (element.text or "").strip() and len(element) == 0:
             # The list stood alone: it belongs to a neighbouring block, and goes.
@@ -419,22 +424,46 @@ class _BlockIalTreeprocessor(Treeprocessor):
             if ial.kind == "next":
                 return siblings[index + 1] if index + 1 < len(siblings) else None
             return siblings[index - 1] if index > 0 else None
+        _drop_empty_row(element, parents)
+        if ial.kind == "next":
+            # Markdown read it into the block above (it was moved onto the blank line, so
+            # that it does not turn a list below into text): the block below is the one.
+            return element if leading else _next_block(element, parents)
         wanted = {"list": ("ul", "ol"), "quote": ("blockquote",), "table": ("table",),
                   "deflist": ("dl",)}.get(ial.kind)
         if wanted is None:
             return element
         node: Element | None = element
-        row: Element | None = None
         while node is not None and node.tag not in wanted:
-            if node.tag == "tr":
-                row = node
             node = parents.get(node)
-        if node is not None and row is not None and not "".join(row.itertext()).strip():
-            # The list was read as one more table row: remove that row.
-            row_parent = parents.get(row)
-            if row_parent is not None:
-                row_parent.remove(row)
         return node if node is not None else element
+
+
+def _drop_empty_row(element: Element, parents: dict[Element, Element]) -> None:
+    """Remove the table row a list under a table was read as, once it is empty."""
+    node: Element | None = element
+    while node is not None and node.tag != "tr":
+        node = parents.get(node)
+    if node is None or "".join(node.itertext()).strip():
+        return
+    body = parents.get(node)
+    if body is not None:
+        body.remove(node)
+
+
+def _next_block(element: Element, parents: dict[Element, Element]) -> Element | None:
+    """Return the block after the one `element` ends, however deep it is nested."""
+    node: Element | None = element
+    while node is not None:
+        parent = parents.get(node)
+        if parent is None:
+            return None
+        siblings = list(parent)
+        index = siblings.index(node) if node in siblings else -1
+        if 0 <= index < len(siblings) - 1:
+            return siblings[index + 1]
+        node = parent
+    return None
 
 
 class _RawIalPostprocessor(Postprocessor):

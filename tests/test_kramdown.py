@@ -293,7 +293,7 @@ T0 = "\x02bpial:0\x03"
         pytest.param("Text\n{: .a}", ["Text", T0], [BlockIal(".a", 1, "para")], id="paragraph"),
         pytest.param("Text\n{:.a #b}", ["Text", T0], [BlockIal(".a #b", 1, "para")],
                      id="no-space"),
-        pytest.param("\n{: .a}\nText", ["", T0, "Text"], [BlockIal(".a", 1, "next")],
+        pytest.param("\n{: .a}\nText", [T0, "", "Text"], [BlockIal(".a", 1, "next")],
                      id="before-block"),
         pytest.param("{: .a}\nText", [T0, "Text"], [BlockIal(".a", 0, "next")], id="first-line"),
         pytest.param("* x\n* y\n{: .a}", ["* x", "* y", T0], [BlockIal(".a", 2, "list")],
@@ -428,3 +428,40 @@ def test_lists_inside_raw_html_stay_as_written(build_site: BuildSite) -> None:
     assert box.get_text() == "\n{: .inside}\n"
     page = next(p for p in site.html_files() if p.endswith("/field-notes/index.html"))
     assert "\x02" not in site.read(page)
+
+
+ABOVE_BLOCKS = """\
+---
+title: Field notes
+---
+Opening words.
+
+{: .above-list}
+* one
+* two
+
+{: .above-table}
+| a | b |
+|---|---|
+| 1 | 2 |
+
+* last item
+
+{: .above-heading}
+## Heading
+"""
+
+
+def test_lists_above_a_block_after_a_blank_line_go_to_that_block(build_site: BuildSite) -> None:
+    site = build_post(build_site, ABOVE_BLOCKS)
+    assert site.warnings == []
+    main = body(post_soup(site))
+    assert [li.get_text() for li in main.find("ul", class_="above-list").find_all("li")] == [
+        "one", "two"
+    ]
+    assert [td.get_text() for td in main.find("table", class_="above-table").find_all("td")] == [
+        "1", "2"
+    ]
+    assert main.find("h2", class_="above-heading").get_text(strip=True) == "Heading"
+    assert "above" not in " ".join(" ".join(p.get("class", [])) for p in main.find_all("p"))
+    assert "{:" not in visible_text(main)
