@@ -50,7 +50,8 @@ _IAL_TOKEN_RE = re.compile(r"[ \t]*\n?[ \t]*\x02bpial:(\d+)\x03[ \t]*")
 _BARE_IAL_TOKEN_RE = re.compile(r"\x02bpial:(\d+)\x03")
 _RAW_TOKEN_RE = re.compile(r"\x02bpraw:(\d+)\x03")
 
-_FENCE_RE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+# A backtick fence's info string has no backtick: "``` x ```" is inline code, not a fence.
+_FENCE_RE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}(?=[^`]*$)|~{3,})(?P<info>.*)$")
 _BLOCK_IAL_RE = re.compile(r"^ {0,3}\{:(?![:/])(?P<attrs>[^{}\n]*)\}[ \t]*$")
 _ALD_RE = re.compile(r"^ {0,3}\{:(?P<name>[A-Za-z][\w-]*):(?P<attrs>[^{}\n]*)\}[ \t]*$")
 _EXT_LINE_RE = re.compile(r"^ {0,3}\{::(?P<name>\w+)\b(?P<args>[^{}\n]*?)(?P<close>/)?\}[ \t]*$")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import textwrap
+from pathlib import Path
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import PNG, BuildSite, Site
+from conftest import PNG, BuildSite, Site, make_config, run_build, write_tree
 
 from mkdocs_blogpost.kramdown import BlockIal, convert_kramdown
 
@@ -280,10 +280,6 @@ def test_math_blocks_follow_the_mathjax_switch(build_site: BuildSite) -> None:
     assert "$$\na_1 + b_2\n$$" in without.get_text()
 
 
-def lines(text: str) -> list[str]:
-    return textwrap.dedent(text).strip("\n").split("\n")
-
-
 T0 = "\x02bpial:0\x03"
 
 
@@ -311,6 +307,8 @@ T0 = "\x02bpial:0\x03"
         pytest.param("```\n{: .a}\n```", ["```", "{: .a}", "```"], [], id="in-fence"),
         pytest.param("~~~\n{::comment}\n~~~", ["~~~", "{::comment}", "~~~"], [],
                      id="in-tilde-fence"),
+        pytest.param("``` a ```\n{: .a}", ["``` a ```", T0], [BlockIal(".a", 1, "para")],
+                     id="inline-code-not-a-fence"),
         pytest.param("x\n\n    {: .a}", ["x", "", "    {: .a}"], [], id="indented-code"),
         pytest.param("A `{::comment}x{:/comment}` b", ["A `{::comment}x{:/comment}` b"], [],
                      id="inline-code"),
@@ -465,3 +463,16 @@ def test_lists_above_a_block_after_a_blank_line_go_to_that_block(build_site: Bui
     assert main.find("h2", class_="above-heading").get_text(strip=True) == "Heading"
     assert "above" not in " ".join(" ".join(p.get("class", [])) for p in main.find_all("p"))
     assert "{:" not in visible_text(main)
+
+
+def test_building_twice_with_one_plugin_gives_the_same_post(tmp_path: Path) -> None:
+    write_tree(tmp_path / "docs", {POST: KRAMDOWN_POST, "assets/probe.png": PNG,
+                                   "index.md": "# Home\n"})
+    cfg = make_config(tmp_path, None, True)
+    first = run_build(tmp_path, cfg)
+    page = next(p for p in first.html_files() if p.endswith("/field-notes/index.html"))
+    html = first.read(page)
+    second = run_build(tmp_path, cfg, serve=True)
+    assert second.warnings == []
+    assert str(body(second.soup(page))) == str(body(BeautifulSoup(html, "lxml")))
+    assert len(body(second.soup(page)).select("a.footnote-ref")) == 2
