@@ -77,7 +77,7 @@ puts "{: .example} [^2] {:toc}"
 ```
 {: .nolineno}
 
-Inline `{: .literal}` stays.
+Inline `{: .literal}` stays; run `make probe`{:.language-shell} and **wait**{: .slow}.
 
 {: .after-blank}
 This paragraph gets the class above it.
@@ -169,6 +169,8 @@ def test_kramdown_post_renders_as_jekyll_did(build_site: BuildSite, theme: str) 
     # Code keeps kramdown syntax as an example; comments and options are gone.
     assert main.find("pre").get_text() == 'puts "{: .example} [^2] {:toc}"\n'
     assert main.find("code", string="{: .literal}") is not None
+    assert main.find("code", string="make probe")["class"] == ["language-shell"]
+    assert main.find("strong", string="wait")["class"] == ["slow"]
     assert main.find("span", class_="raw-kept").get_text() == "as typed"
     text = visible_text(main)
     for leftover in ("{:", "[^", "* TOC", "{::", "A note to myself", "parse_block_html"):
