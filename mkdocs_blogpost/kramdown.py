@@ -64,6 +64,7 @@ _LIST_ITEM_RE = re.compile(r"^ {0,3}(?:[*+-]|\d+[.)])[ \t]+\S")
 _QUOTE_RE = re.compile(r"^ {0,3}>")
 _TABLE_SEP_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _DEF_RE = re.compile(r"^ {0,3}:[ \t]+\S")
+_SPAN_IAL_RE = re.compile(r"\{:(?![:/])([^{}\n]*)\}")
 _BARE_WORD_RE = re.compile(r"^[A-Za-z][\w-]*$")
 _CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _STASH_ONLY_RE = re.compile(r"^\s*\x02wzxhzdk:\d+\x03\s*$")
@@ -145,45 +146,50 @@ class _Converter:
 
     def run(self) -> KramdownSource:
         lines = self.lines
-        fence: tuple[str, int] | None = None  # fence text and the line it opened on
-        closed_fence = -2  # line of the last closing fence, for `{: .x}` right under it
+        code, closes = _code_lines(lines)
+        # kramdown reads definitions wherever they stand, also below the lists naming them.
+        for i, line in enumerate(lines):
+            ald = _ALD_RE.match(line) if i not in code else None
+            if ald:
+                self.alds[ald.group("name")] = ald.group("attrs")
         i = 0
         while i < len(lines):
-            line = lines[i]
-            if fence is not None:
-                if line.strip().startswith(fence[0]) and not line.strip().strip(fence[0][0]):
-                    closed_fence, fence = i, None
+            if i in code:
                 i += 1
                 continue
-            found = _FENCE_RE.match(line)
-            if found:
-                fence = (found.group("fence"), i)
-                i += 1
-                continue
-            if _is_indented_code(lines, i):
-                i += 1
-                continue
-            i = self._line(i, closed_fence)
+            i = self._line(i, i - 1 in closes)
         return self.out
 
-    def _line(self, i: int, closed_fence: int) -> int:
+    def _line(self, i: int, under_fence: bool) -> int:
         """Handle line `i`; return the next line to look at."""
         line = self.lines[i]
         ext = _EXT_LINE_RE.match(line)
         if ext:
             return self._extension(i, ext)
-        ald = _ALD_RE.match(line)
-        if ald:
-            self.alds[ald.group("name")] = self._resolve(ald.group("attrs"), i)
+        if _ALD_RE.match(line):
             self.lines[i] = ""
             return i + 1
         ial = _BLOCK_IAL_RE.match(line)
         if ial:
-            self._block_ial(i, ial.group("attrs"), closed_fence)
+            self._block_ial(i, ial.group("attrs"), under_fence)
             return i + 1
         if "{::" in line:
-            self.lines[i] = self._inline_extensions(line, i)
+            line = self.lines[i] = self._inline_extensions(line, i)
+        if "{:" in line and self.alds:
+            self.lines[i] = _outside_code(line, self._inline_references)
         return i + 1
+
+    def _inline_references(self, part: str) -> str:
+        """Resolve definition names in `{: name}` after inline elements; others stay."""
+
+        def resolve(found: re.Match[str]) -> str:
+            words = [
+                self._expand(word, set()) if word in self.alds else word
+                for word in _split_attrs(found.group(1))
+            ]
+            return "{: " + " ".join(words) + "}"
+
+        return _SPAN_IAL_RE.sub(resolve, part)
 
     def _extension(self, i: int, ext: re.Match[str]) -> int:
         name = ext.group("name")
@@ -230,7 +236,7 @@ class _Converter:
 
         return _outside_code(line, lambda part: _INLINE_EXT_RE.sub(replace, part))
 
-    def _block_ial(self, i: int, attrs: str, closed_fence: int) -> None:
+    def _block_ial(self, i: int, attrs: str, under_fence: bool) -> None:
         lines = self.lines
         written = lines[i]
         lines[i] = ""
@@ -241,7 +247,7 @@ class _Converter:
         resolved = self._resolve(attrs, i)
         if not resolved.strip():
             return
-        if closed_fence == i - 1:
+        if under_fence:
             self._code_ial(i, resolved)
             return
         kind = self._kind(i)
@@ -309,7 +315,7 @@ class _Converter:
         for word in _split_attrs(attrs):
             if _BARE_WORD_RE.match(word):
                 if word in self.alds:
-                    parts.append(self.alds[word])
+                    parts.append(self._expand(word, set()))
                 else:
                     self._problem(i, f"'{word}' in the attribute list '{{:{attrs}}}' names no "
                                   f"definition like '{{:{word}: .class}}' above it; it was "
@@ -317,6 +323,15 @@ class _Converter:
                 continue
             parts.append(word)
         return " ".join(parts)
+
+    def _expand(self, name: str, seen: set[str]) -> str:
+        """Return the attributes a definition stands for, the definitions it names expanded."""
+        seen.add(name)
+        return " ".join(
+            self._expand(word, seen) if word in self.alds and word not in seen else word
+            for word in _split_attrs(self.alds[name])
+            if not (_BARE_WORD_RE.match(word) and word in seen)
+        )
 
     def _problem(self, i: int, message: str) -> None:
         self.out.problems.append((i, message))
@@ -327,9 +342,26 @@ def _split_attrs(attrs: str) -> list[str]:
     return re.findall(r"""(?:[^\s"']+|"[^"]*"|'[^']*')+""", attrs)
 
 
-def _is_indented_code(lines: list[str], i: int) -> bool:
-    """Whether line `i` is indented like code (kramdown syntax there is an example)."""
-    return lines[i].startswith(("    ", "\t"))
+def _code_lines(lines: list[str]) -> tuple[set[int], set[int]]:
+    """Lines of code (kramdown syntax there is an example), and lines that close a fence."""
+    code: set[int] = set()
+    closes: set[int] = set()
+    fence = ""
+    for i, line in enumerate(lines):
+        if fence:
+            code.add(i)
+            text = line.strip()
+            if text.startswith(fence) and not text.strip(fence[0]):
+                closes.add(i)
+                fence = ""
+            continue
+        found = _FENCE_RE.match(line)
+        if found:
+            fence = found.group("fence")
+            code.add(i)
+        elif line.startswith(("    ", "\t")):
+            code.add(i)
+    return code, closes
 
 
 def _outside_code(line: str, change: Callable[[str], str]) -> str:
