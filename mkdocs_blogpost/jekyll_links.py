@@ -242,7 +242,7 @@ def _suffix(url: str) -> str:
 
 
 class JekyllLinksExtension(Extension):
-    """Rewrite site-root links of the post being rendered, and render its math if asked.
+    """Rewrite site-root links of the post being rendered, read its kramdown, render its math.
 
     One instance is appended to `markdown_extensions` per build; MkDocs creates a new
     `Markdown` for every page, which calls `extendMarkdown` with the current page known.

@@ -79,13 +79,13 @@ _LEFTOVER_KEEP_RE = re.compile(r"[.#=]|^\{:[ \t]*toc|^\{::|^\{:/")
 #: Extensions a kramdown post needs, with a processor name each registers, to find one the
 #: site configured itself (maybe through `extra` or `pymdownx.extra`, or under another name).
 _NEEDED = (
-    ("markdown.extensions.footnotes", "inlinePatterns", "footnote"),
-    ("markdown.extensions.attr_list", "treeprocessors", "attr_list"),
-    ("markdown.extensions.def_list", "blockprocessors", "deflist"),
-    ("markdown.extensions.abbr", "blockprocessors", "abbr"),
-    ("markdown.extensions.tables", "blockprocessors", "table"),
-    ("markdown.extensions.md_in_html", "blockprocessors", "markdown_block"),
-    ("markdown.extensions.toc", "treeprocessors", "toc"),
+    ("markdown.extensions.footnotes", "footnote"),
+    ("markdown.extensions.attr_list", "attr_list"),
+    ("markdown.extensions.def_list", "deflist"),
+    ("markdown.extensions.abbr", "abbr"),
+    ("markdown.extensions.tables", "table"),
+    ("markdown.extensions.md_in_html", "markdown_block"),
+    ("markdown.extensions.toc", "toc"),
 )
 
 
@@ -597,13 +597,11 @@ def extend_for_post(md: Markdown, state: LinkState) -> None:
     """
     import importlib
 
-    for module, registry_name, processor in _NEEDED:
-        registry = (
-            md.parser.blockprocessors
-            if registry_name == "blockprocessors"
-            else getattr(md, registry_name)
-        )
-        if processor in registry:
+    registries = (md.preprocessors, md.parser.blockprocessors, md.treeprocessors,
+                  md.inlinePatterns, md.postprocessors)
+    for module, processor in _NEEDED:
+        # Looked for in every registry: the stage of some changed between Markdown versions.
+        if any(processor in registry for registry in registries):
             continue  # the site configured it: its settings win
         importlib.import_module(module).makeExtension().extendMarkdown(md)
     page = KramdownSource([])
