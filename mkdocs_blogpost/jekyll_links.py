@@ -133,6 +133,18 @@ class LinkState:
         self.media_dir = None
         self.source = ""
 
+    def warn_at(self, body_line: int, message: str) -> None:
+        """Warn about line `body_line` (from 0) of the current post's body."""
+        warn(self.src_uri or "", message, self.first_line + body_line)
+
+    def warn_near(self, text: str, message: str) -> None:
+        """Warn about the current post, at the first line holding `text` when found."""
+        for number, line in enumerate(self.source.split("\n")):
+            if text in line:
+                self.warn_at(number, message)
+                return
+        warn(self.src_uri or "", message)
+
     def line_of(self, url: str) -> int | None:
         """File line of the current post where `url` is written, when it can be found."""
         path = urlsplit(url).path if "[" not in url else url
@@ -384,7 +396,7 @@ def _suffix(url: str) -> str:
 
 
 class JekyllLinksExtension(Extension):
-    """Rewrite site-root links of the post being rendered, and render its math if asked.
+    """Rewrite site-root links of the post being rendered, read its kramdown, render its math.
 
     One instance is appended to `markdown_extensions` per build; MkDocs creates a new
     `Markdown` for every page, which calls `extendMarkdown` with the current page known.
@@ -396,8 +408,12 @@ class JekyllLinksExtension(Extension):
         self.math_available = math_available
 
     def extendMarkdown(self, md: Markdown) -> None:
-        """Register the link processor, and `$...$` math for `mathjax` posts."""
+        """Register the link processor, kramdown syntax for posts, and math if asked."""
         md.treeprocessors.register(_LinksTreeprocessor(md, self.state), "blogpost_links", 1)
+        if self.state.src_uri is not None:
+            from .kramdown import extend_for_post
+
+            extend_for_post(md, self.state)
         if self.state.src_uri is not None and self.state.math and self.math_available:
             from pymdownx.arithmatex import ArithmatexExtension
 
