@@ -9,6 +9,7 @@ import re
 import pytest
 from conftest import BuildSite, Site
 from hostile import build_corpus, corpus_files
+from outputs import dead_urls
 from safety import output_files, site_injections
 
 CASES = build_corpus()
@@ -283,3 +284,7 @@ def test_slug_that_takes_a_blog_listing_url_is_reported(build_site: BuildSite) -
     assert "TAKER" not in site.read("blog/tags/index.html")
     assert "TAKER" in site.read("blog/tags-2/index.html")
     assert "OTHER" in site.read("blog/tags/y/index.html")
+
+
+def test_no_output_links_or_embeds_a_missing_file(corpus_site: Site) -> None:
+    assert dead_urls(corpus_site.site_dir, corpus_site.config.site_url) == []

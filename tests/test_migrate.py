@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from browser_support import launch_chromium
 from conftest import PNG, BuildSite, Site, make_config, run_build
+from outputs import dead_urls
 
 FIXTURE = Path(__file__).parent / "fixtures" / "jekyll-blog"
 
@@ -120,6 +121,8 @@ def test_jekyll_blog_builds_strict_and_every_link_resolves(
 
     images, links, missing = walk_links(site)
     assert missing == []
+    # Media, srcset and the feeds' absolute URLs too.
+    assert dead_urls(site.site_dir, site.config.site_url) == []
     # Every body image of the fixture is there (23 images, covers included), and links.
     body_images = sum(
         len(site.soup(p).select("article img, [role=main] img, .rst-content img, main img"))
