@@ -7,8 +7,30 @@ from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
-__all__ = ["BlogpostConfig"]
+from .permalinks import PermalinkError, check_pattern, expand_style
+
+__all__ = ["BlogpostConfig", "PermalinkOption"]
+
+
+class PermalinkOption(c.Type[str]):
+    """A Jekyll permalink: a style name (`date`, `pretty`, `ordinal`, `none`) or a pattern.
+
+    The value is kept as its pattern, with style names expanded.
+    """
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        """Expand a style name and refuse placeholders Jekyll does not know."""
+        text = expand_style(super().run_validation(value))
+        try:
+            check_pattern(text)
+        except PermalinkError as exc:
+            raise ValidationError(str(exc)) from None
+        return text
 
 
 class BlogpostConfig(base.Config):
@@ -102,6 +124,21 @@ class BlogpostConfig(base.Config):
 
     redirects = c.Type(bool, default=True)
     """Write redirect pages for the old URLs listed in posts' `redirect_from`."""
+
+    # --- migrating from Jekyll: the old site's settings and URLs ---
+
+    jekyll_config = c.Optional(c.File(exists=True))
+    """The old Jekyll blog's `_config.yml`, relative to `mkdocs.yml`. Its values fill
+    `{{ site.title }}` and the like in posts, and its `permalink` gives posts' old URLs."""
+
+    permalink = PermalinkOption(default="/:title:output_ext")
+    """The permalink the old Jekyll blog used, when `jekyll_config` does not set one: a
+    style (`date`, `pretty`, `ordinal`, `weekdate`, `none`) or a pattern such as
+    `/:categories/:year/:month/:day/:title:output_ext`. A post's own `permalink:` wins."""
+
+    permalink_redirects = c.Type(bool, default=True)
+    """Write a redirect page at each post's old Jekyll URL (from `permalink`), so old links
+    keep working. A page of the site at that URL is never replaced."""
 
     # --- issue 3: tweets and captions ---
 

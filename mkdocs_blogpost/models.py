@@ -40,6 +40,9 @@ class Post:
     date: dt.datetime | None
     body: str
     body_line: int = 1
+    name: str = ""
+    """The post's name as Jekyll read it (front-matter `slug`, else the file name without
+    its date and extension), for its old Jekyll URL."""
     updated: dt.datetime | None = None
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
 
     from .jekyll_links import JekyllLinksExtension, LinkState
+    from .jekyll_site import JekyllSite
     from .models import Post
     from .pages import ListingContext
     from .syndication import Syndication
@@ -112,6 +113,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.no_toc_pages: set[str] = set()
         self.github_urls: dict[str, str] = {}
         self.site_url = ""
+        # The old Jekyll blog's `_config.yml`, when the `jekyll_config` option names one.
+        self.jekyll_site: JekyllSite | None = None
         # Issue 3: what the tweet and caption transforms did in this build.
         self.stats: dict[str, int] = {"tweets": 0, "captions": 0}
         # Built on first use from the options checked in `on_config` (issue 7).
@@ -161,6 +164,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             raise PluginError("blogpost: option 'feed_length' must be 0 (all posts) or more")
         from .syndication import Syndication
 
+        self.jekyll_site = self._read_jekyll_site()
         self.syndication = Syndication(
             self.config,
             config,
@@ -168,11 +172,40 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             locale=self.locale,
             env=self.env,
             now=self.now,
+            permalink=self._permalink(),
+            timezone=self.tz,
         )
         self._setup_migration(config)
         self._share_options = self._check_share_options()
         self._check_blog_options()
         return config
+
+    def _read_jekyll_site(self) -> JekyllSite | None:
+        """Read the old blog's `_config.yml` once per build, when the option names one."""
+        path = self.config.jekyll_config
+        if not path:
+            return None
+        from .jekyll_site import JekyllConfigError, read_jekyll_config
+
+        try:
+            site = read_jekyll_config(path)
+        except JekyllConfigError as exc:
+            raise PluginError(f"blogpost: option 'jekyll_config': {exc}") from None
+        theirs = site.timezone
+        if theirs is not None and theirs.lower() != self.config.timezone.strip().lower():
+            log.warning(
+                f"{site.name} sets 'timezone: {theirs}', but the blogpost option 'timezone' "
+                f"is '{self.config.timezone}': post dates and their old URLs use "
+                f"'{self.config.timezone}'. Set the option to '{theirs}' to match the old blog"
+            )
+        return site
+
+    def _permalink(self) -> str | None:
+        """Return the old blog's permalink pattern; `None` when old URLs are not redirected."""
+        if not self.config.permalink_redirects:
+            return None
+        site = self.jekyll_site
+        return (site.permalink if site is not None else None) or self.config.permalink
 
     def _setup_migration(self, config: MkDocsConfig) -> None:
         """Issue 6: register the link rewriter and start counting this build's warnings."""
@@ -514,6 +547,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             from_dir=posixpath.dirname(src),
             site_url=self.site_url,
             inline_math=math,
+            site=self.jekyll_site.settings if self.jekyll_site is not None else None,
+            site_source=self.jekyll_site.name if self.jekyll_site is not None else "_config.yml",
         )
         result = convert_liquid(markdown, ctx)
         for problem in result.problems:
@@ -782,10 +817,12 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         stats = self.stats
         rewritten = self.links.rewritten if self.links is not None else 0
         stats["links"] = rewritten
+        redirected = self.syndication.redirected if self.syndication is not None else 0
+        stats["redirects"] = redirected
         log.info(
             f"{len(self.visible_posts())} posts, {stats.get('tweets', 0)} tweets, "
-            f"{stats.get('captions', 0)} captions, {rewritten} links rewritten, "
-            f"{warnings} warnings"
+            f"{stats.get('captions', 0)} captions, {redirected} old URLs redirected, "
+            f"{rewritten} links rewritten, {warnings} warnings"
         )
 
     # -- helpers for other modules --------------------------------------------------------

@@ -194,6 +194,7 @@ def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
         updated=updated,
         body=fm.body,
         body_line=fm.body_line,
+        name=str(raw_slug),
         tags=to_list(data.get("tags", data.get("tag")), split_spaces=True),
         categories=to_list(data.get("categories", data.get("category")), split_spaces=False),
         authors=to_list(data.get("authors", data.get("author"))),
