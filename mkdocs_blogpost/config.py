@@ -140,6 +140,11 @@ class BlogpostConfig(base.Config):
     """Write a redirect page at each post's old Jekyll URL (from `permalink`), so old links
     keep working. A page of the site at that URL is never replaced."""
 
+    unprefixed_posts = c.Choice(("skip", "include"), default="skip")
+    """What to do with a file in `posts_dir` that has neither a `YYYY-MM-DD-` name nor a
+    `date:`: `skip` it with a warning, as Jekyll would not publish it, or `include` it as a
+    plain page outside the blog."""
+
     # --- issue 3: tweets and captions ---
 
     twitter_via = c.Optional(c.Type(str))

@@ -8,7 +8,8 @@ from typing import Any, Literal
 
 __all__ = ["Cover", "Post", "PostStatus"]
 
-PostStatus = Literal["published", "draft", "future", "undated"]
+#: "skipped": a file Jekyll would not publish (no date in its name or front matter).
+PostStatus = Literal["published", "draft", "future", "undated", "skipped"]
 
 
 @dataclass(frozen=True)

@@ -299,6 +299,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         from .posts import PostContext, is_post_path, is_visible, read_post, resolve_urls, warn
 
         posts_dir = self.config.posts_dir.strip("/")
+        self._drop_leftovers(files, posts_dir)
         src_uris = {f.src_uri for f in files}
         ctx = PostContext(
             posts_dir=posts_dir,
@@ -309,6 +310,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             show_date=self.config.show_date,
             future=self.config.future,
             exists=src_uris.__contains__,
+            skip_unprefixed=self.config.unprefixed_posts == "skip",
         )
         candidates = sorted(
             (f for f in files if f.is_documentation_page() and is_post_path(f.src_uri, posts_dir)),
@@ -363,6 +365,23 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         if self.syndication is not None:
             self.syndication.plan(files, self._dated_posts(), self.visible_posts())
         return files
+
+    @staticmethod
+    def _drop_leftovers(files: Files, posts_dir: str) -> None:
+        """Keep editors' leftovers next to posts (`x.md~`, `#x#`...) out of the site."""
+        from .posts import is_leftover, warn
+
+        prefix = posts_dir + "/" if posts_dir else ""
+        for file in [f for f in files if f.src_uri.startswith(prefix)]:
+            # MkDocs already leaves out what `exclude_docs` names (dot files by default).
+            if file.inclusion.is_excluded() or not is_leftover(file.src_uri):
+                continue
+            warn(
+                file.src_uri,
+                "is an editor's leftover, not a post; it is left out of the site. Delete it, "
+                "or list it in 'exclude_docs' in mkdocs.yml",
+            )
+            files.remove(file)
 
     def _index_links(self, files: Files, config: MkDocsConfig) -> None:
         """Issue 6: what links in posts may point to, built once per build."""
