@@ -245,6 +245,9 @@ def _old_url(post: Post, pattern: str, timezone: dt.tzinfo) -> str | None:
         return None
     if post.date is None:  # pragma: no cover - only dated posts are planned
         return None
+    if own and _is_full_url(own):
+        _refuse_permalink(post, own, "is a full URL; a static site can only redirect its own paths")
+        return None
     try:
         return jekyll_url(
             own or pattern,
@@ -256,6 +259,14 @@ def _old_url(post: Post, pattern: str, timezone: dt.tzinfo) -> str | None:
         if own:
             _refuse_permalink(post, own, str(exc))
         return None  # The site pattern was checked with the options.
+
+
+def _is_full_url(value: str) -> bool:
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return True
+    return bool(parts.scheme or parts.netloc) or value.strip().startswith("//")
 
 
 def _refuse_permalink(post: Post, value: object, reason: str) -> None:

@@ -192,12 +192,25 @@ def test_a_bad_post_permalink_is_a_warning_with_the_line(build_site: BuildSite) 
     files = {
         "blog/posts/2024-06-30-a.md": "---\ntitle: A\npermalink: /:year/:nope/\n---\nA.\n",
         "blog/posts/2024-06-30-b.md": "---\ntitle: B\npermalink: [1, 2]\n---\nB.\n",
+        "blog/posts/2024-06-30-c.md": "---\ntitle: C\npermalink: https://evil.example/c\n---\nC.\n",
+        "blog/posts/2024-06-30-d.md": "---\ntitle: D\npermalink: /x?p=1\n---\nD.\n",
     }
     site = build_site(files, strict=False)
+    assert any("2024-06-30-c.md:3:" in w and "full URL" in w for w in site.warnings)
+    assert any("2024-06-30-d.md:3:" in w and "query" in w for w in site.warnings)
     assert any("2024-06-30-a.md:3:" in w and "':nope'" in w for w in site.warnings)
     assert any("2024-06-30-b.md:3:" in w and "not a URL path" in w for w in site.warnings)
     assert redirected(site) == 0
     build_site(files, expect_failure=True)
+
+
+def test_a_post_permalink_cannot_leave_the_site(build_site: BuildSite) -> None:
+    source = "---\ntitle: T\npermalink: /../../escaped/x.html\n---\nT.\n"
+    site = build_site({"blog/posts/2024-06-30-t.md": source})
+    # Dot-only segments are dropped, as Jekyll did: the page stays inside the site.
+    assert site.exists("escaped/x.html")
+    assert not (site.site_dir.parent / "escaped").exists()
+    assert not (site.site_dir.parent.parent / "escaped").exists()
 
 
 def test_jekyll_config_permalink_wins_over_the_option(tmp_path: Path) -> None:
