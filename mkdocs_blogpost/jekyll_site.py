@@ -41,11 +41,38 @@ class JekyllSite:
 
     @property
     def permalink(self) -> str | None:
-        """The site's `permalink:` as a pattern (style names expanded), if it sets one."""
+        """The posts' permalink as a pattern (style names expanded), if the file sets one.
+
+        As Jekyll ranks them: front-matter `defaults` for posts, then the `posts`
+        collection's `permalink`, then the site's `permalink`.
+        """
+        for value in (self._default_permalink(), self._collection_permalink()):
+            if isinstance(value, str) and value.strip():
+                return value.strip()
         value = self.settings.get("permalink")
         if value is None or value == "":
             return None
         return expand_style(str(value))
+
+    def _collection_permalink(self) -> object:
+        collections = self.settings.get("collections")
+        posts = collections.get("posts") if isinstance(collections, Mapping) else None
+        return posts.get("permalink") if isinstance(posts, Mapping) else None
+
+    def _default_permalink(self) -> object:
+        """Return the `permalink` of the last `defaults` entry that applies to every post."""
+        found: object = None
+        defaults = self.settings.get("defaults")
+        for entry in defaults if isinstance(defaults, list) else []:
+            if not isinstance(entry, Mapping) or not isinstance(entry.get("values"), Mapping):
+                continue
+            scope = entry.get("scope")
+            scope = scope if isinstance(scope, Mapping) else {}
+            kind = scope.get("type")
+            path = str(scope.get("path") or "").strip("/")
+            if kind in (None, "posts") and path in ("", "_posts"):
+                found = entry["values"].get("permalink", found)
+        return found
 
     @property
     def timezone(self) -> str | None:
@@ -90,5 +117,5 @@ def read_jekyll_config(path: str) -> JekyllSite:
         try:
             check_pattern(site.permalink)
         except PermalinkError as exc:
-            raise JekyllConfigError(f"{name}: 'permalink: {data['permalink']}': {exc}") from None
+            raise JekyllConfigError(f"{name}: 'permalink: {site.permalink}': {exc}") from None
     return site

@@ -9,6 +9,8 @@ import pytest
 from conftest import Site, make_config, run_build, write_tree
 from mkdocs.exceptions import Abort
 
+from mkdocs_blogpost.jekyll_site import JekyllConfigError, read_jekyll_config
+
 SETTINGS = """
 title: "Harbor & Co <Notes>"
 author: Ada Example
@@ -164,3 +166,37 @@ def test_a_different_time_zone_is_a_warning(tmp_path: Path) -> None:
         options={"timezone": "America/New_York"},
     )
     assert same.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("settings", "permalink"),
+    [
+        ("title: x\n", None),
+        ("permalink: pretty\n", "/:categories/:year/:month/:day/:title/"),
+        ("permalink: /:title/\ncollections:\n  posts:\n    permalink: /p/:title/\n", "/p/:title/"),
+        (
+            "permalink: date\n"
+            "defaults:\n"
+            "  - scope: {path: '', type: pages}\n    values: {permalink: /pages/:title/}\n"
+            "  - scope: {path: '', type: posts}\n    values: {permalink: /posts/:title/}\n"
+            "  - scope: {path: drafts}\n    values: {permalink: /drafts/:title/}\n",
+            "/posts/:title/",
+        ),
+        ("defaults: not-a-list\npermalink: none\n", "/:categories/:title:output_ext"),
+    ],
+)
+def test_the_posts_permalink_as_jekyll_ranks_it(
+    tmp_path: Path, settings: str, permalink: str | None
+) -> None:
+    path = tmp_path / "_config.yml"
+    path.write_text(settings, encoding="utf-8")
+    assert read_jekyll_config(str(path)).permalink == permalink
+
+
+def test_a_bad_default_permalink_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "_config.yml"
+    path.write_text(
+        "defaults:\n  - scope: {type: posts}\n    values: {permalink: /:x/}\n", encoding="utf-8"
+    )
+    with pytest.raises(JekyllConfigError, match=r"_config.yml: 'permalink: /:x/'"):
+        read_jekyll_config(str(path))
