@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.utils import get_relative_url
 
 from .permalinks import OUTPUT_EXT, PermalinkError, jekyll_url
-from .posts import warn
+from .posts import is_public, warn
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -211,7 +211,7 @@ def plan_old_urls(
     claims = _Claims(taken)
     plan = OldUrls(redirects=[], owned=[])
     for post in posts:
-        if post.status != "published" or post.date is None:
+        if not is_public(post) or post.date is None:
             continue  # Jekyll never published it: it has no old URL.
         url = _old_url(post, pattern, timezone)
         if url is None:
