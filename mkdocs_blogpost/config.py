@@ -11,7 +11,24 @@ from mkdocs.config.base import ValidationError
 
 from .permalinks import PermalinkError, check_pattern, expand_style
 
-__all__ = ["BlogpostConfig", "PermalinkOption"]
+__all__ = ["BlogpostConfig", "JekyllConfigOption", "PermalinkOption"]
+
+
+class JekyllConfigOption(c.File):
+    """The path of an existing file, relative to `mkdocs.yml`, with a hint when it is not."""
+
+    def __init__(self) -> None:
+        super().__init__(exists=True)
+
+    def run_validation(self, value: object) -> str:
+        """Resolve the path and say what belongs there when no file is found."""
+        try:
+            return super().run_validation(value)
+        except ValidationError as exc:
+            raise ValidationError(
+                f"{exc} Give the path of the old Jekyll blog's _config.yml, relative to "
+                "the folder of mkdocs.yml"
+            ) from None
 
 
 class PermalinkOption(c.Type[str]):
@@ -127,7 +144,7 @@ class BlogpostConfig(base.Config):
 
     # --- migrating from Jekyll: the old site's settings and URLs ---
 
-    jekyll_config = c.Optional(c.File(exists=True))
+    jekyll_config = c.Optional(JekyllConfigOption())
     """The old Jekyll blog's `_config.yml`, relative to `mkdocs.yml`. Its values fill
     `{{ site.title }}` and the like in posts, and its `permalink` gives posts' old URLs."""
 

@@ -139,10 +139,15 @@ def test_unusable_config_stops_the_build(tmp_path: Path, settings: str, words: l
         assert word in errors
 
 
-def test_missing_config_file_is_a_config_error(tmp_path: Path) -> None:
+def test_missing_config_file_is_a_config_error(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     write_tree(tmp_path / "docs", {"index.md": "# Home\n"})
     with pytest.raises(Abort):
         make_config(tmp_path, {"plugins": [{"blogpost": {"jekyll_config": "nowhere.yml"}}]}, True)
+    errors = " ".join(r.getMessage() for r in caplog.records)
+    assert "jekyll_config" in errors and str(tmp_path / "nowhere.yml") in errors
+    assert "old Jekyll blog's _config.yml" in errors
 
 
 def test_empty_config_is_no_settings(tmp_path: Path) -> None:
