@@ -192,7 +192,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         except JekyllConfigError as exc:
             raise PluginError(f"blogpost: option 'jekyll_config': {exc}") from None
         theirs = site.timezone
-        if theirs is not None and theirs.lower() != self.config.timezone.strip().lower():
+        if theirs is not None and not _same_zone(theirs, self.tz):
             log.warning(
                 f"{site.name} sets 'timezone: {theirs}', but the blogpost option 'timezone' "
                 f"is '{self.config.timezone}': post dates and their old URLs use "
@@ -873,6 +873,20 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     def page_dir(page: Page) -> str:
         """Folder of a page's source, for resolving relative paths."""
         return posixpath.dirname(page.file.src_uri)
+
+
+def _same_zone(name: str, zone: dt.tzinfo) -> bool:
+    """Tell whether the zone called `name` keeps the clock of `zone` (`Etc/UTC` is `UTC`)."""
+    try:
+        other = get_timezone(name)
+    except DateError:
+        return False
+    # Winter and summer: zones that agree on both agree on every post date in practice.
+    moments = (
+        dt.datetime(2024, 1, 15, tzinfo=dt.timezone.utc),
+        dt.datetime(2024, 7, 15, tzinfo=dt.timezone.utc),
+    )
+    return all(m.astimezone(other).utcoffset() == m.astimezone(zone).utcoffset() for m in moments)
 
 
 class _WarningCounter(logging.Handler):

@@ -171,6 +171,10 @@ def test_a_different_time_zone_is_a_warning(tmp_path: Path) -> None:
         options={"timezone": "America/New_York"},
     )
     assert same.warnings == []
+    alias = build(
+        tmp_path / "alias", {"blog/posts/2024-06-30-values.md": "Plain.\n"}, "timezone: Etc/UTC\n"
+    )
+    assert alias.warnings == []
 
 
 @pytest.mark.parametrize(
