@@ -7,8 +7,47 @@ from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
-__all__ = ["BlogpostConfig"]
+from .permalinks import PermalinkError, check_pattern, expand_style
+
+__all__ = ["BlogpostConfig", "JekyllConfigOption", "PermalinkOption"]
+
+
+class JekyllConfigOption(c.File):
+    """The path of an existing file, relative to `mkdocs.yml`, with a hint when it is not."""
+
+    def __init__(self) -> None:
+        super().__init__(exists=True)
+
+    def run_validation(self, value: object) -> str:
+        """Resolve the path and say what belongs there when no file is found."""
+        try:
+            return super().run_validation(value)
+        except ValidationError as exc:
+            raise ValidationError(
+                f"{exc} Give the path of the old Jekyll blog's _config.yml, relative to "
+                "the folder of mkdocs.yml"
+            ) from None
+
+
+class PermalinkOption(c.Type[str]):
+    """A Jekyll permalink: a style name (`date`, `pretty`, `ordinal`, `none`) or a pattern.
+
+    The value is kept as its pattern, with style names expanded.
+    """
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        """Expand a style name and refuse placeholders Jekyll does not know."""
+        text = expand_style(super().run_validation(value))
+        try:
+            check_pattern(text)
+        except PermalinkError as exc:
+            raise ValidationError(str(exc)) from None
+        return text
 
 
 class BlogpostConfig(base.Config):
@@ -102,6 +141,26 @@ class BlogpostConfig(base.Config):
 
     redirects = c.Type(bool, default=True)
     """Write redirect pages for the old URLs listed in posts' `redirect_from`."""
+
+    # --- migrating from Jekyll: the old site's settings and URLs ---
+
+    jekyll_config = c.Optional(JekyllConfigOption())
+    """The old Jekyll blog's `_config.yml`, relative to `mkdocs.yml`. Its values fill
+    `{{ site.title }}` and the like in posts, and its `permalink` gives posts' old URLs."""
+
+    permalink = PermalinkOption(default="/:title:output_ext")
+    """The permalink the old Jekyll blog used, when `jekyll_config` does not set one: a
+    style (`date`, `pretty`, `ordinal`, `weekdate`, `none`) or a pattern such as
+    `/:categories/:year/:month/:day/:title:output_ext`. A post's own `permalink:` wins."""
+
+    permalink_redirects = c.Type(bool, default=True)
+    """Write a redirect page at each post's old Jekyll URL (from `permalink`), so old links
+    keep working. A page of the site at that URL is never replaced."""
+
+    unprefixed_posts = c.Choice(("skip", "include"), default="skip")
+    """What to do with a file in `posts_dir` that has neither a `YYYY-MM-DD-` name nor a
+    `date:`: `skip` it with a warning, as Jekyll would not publish it, or `include` it as a
+    plain page outside the blog."""
 
     # --- issue 3: tweets and captions ---
 

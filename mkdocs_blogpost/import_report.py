@@ -134,6 +134,12 @@ def site_config(
         "docs_dir": str((site_dir / raw.get("docs_dir", "docs")).resolve()),
         **additions(settings, raw),
     }
+    # Paths in plugin options are read from the folder of the config that names them:
+    # this one lives in `work_dir`, the files it names in `site_dir`.
+    for plugin in child.get("plugins") or []:
+        options = plugin.get("blogpost") if isinstance(plugin, dict) else None
+        if isinstance(options, dict) and options.get("jekyll_config"):
+            options["jekyll_config"] = str((site_dir / options["jekyll_config"]).resolve())
     path = work_dir / "mkdocs-with-blogpost.yml"
     path.write_text(yaml.safe_dump(child), encoding="utf-8")
     return path, "built with the snippet above added to mkdocs.yml"

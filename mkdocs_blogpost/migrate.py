@@ -14,11 +14,14 @@ Two pure steps, both cheap enough to run on every post:
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from typing import Any
+from urllib.parse import quote, quote_plus, unquote, urlsplit
 
 _SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 __all__ = [
@@ -51,6 +54,7 @@ _HIGHLIGHT_RE = re.compile(
 )
 _ENDHIGHLIGHT_RE = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
 _LANG_RE = re.compile(r"^[\w+#.-]+$")
+_SITE_KEY_RE = re.compile(r"^site(?:\.[\w-]+)+$")
 _STRING_RE = re.compile(r"""^(?P<q>["'])(?P<s>.*)(?P=q)$""")
 _INLINE_DOLLARS_RE = re.compile(r"(?<![\\$])\$\$(?!\$)(?P<math>[^$\n]+?)(?<![\\$])\$\$(?!\$)")
 _GITHUB_RE = re.compile(
@@ -82,12 +86,17 @@ class LiquidContext:
         from_dir: Docs folder of the post being converted, for relative paths.
         site_url: The site's `site_url` (may be empty), for a lone `{{ site.url }}`.
         inline_math: Turn kramdown's inline `$$...$$` into `$...$` (for `mathjax` posts).
+        site: The old Jekyll site's settings (`_config.yml`), for `{{ site.title }}` and
+            the like; `None` when the site has none (the expressions stay visible).
+        site_source: Name of the settings file, for messages.
     """
 
     post_path: Callable[[str], str | None] = lambda _name: None
     from_dir: str = ""
     site_url: str = ""
     inline_math: bool = False
+    site: Mapping[str, Any] | None = None
+    site_source: str = "_config.yml"
 
 
 @dataclass
@@ -310,7 +319,11 @@ class _Converter:
         return raw
 
     def _output(self, body: str, raw: str, line: str, end: int, number: int) -> str:
-        value = self._evaluate(body, line[end : end + 2])
+        try:
+            value = self._evaluate(body, line[end : end + 2])
+        except _Unknown as exc:
+            self.problems.append(Problem(number, f"'{raw}': {exc} (it is left visible)"))
+            return raw
         if value is None:
             self.problems.append(
                 Problem(
@@ -324,6 +337,27 @@ class _Converter:
         self.converted += 1
         return value
 
+    def _site_value(self, name: str) -> str:
+        """Return `site.<name>` (dotted for nested keys) from the old `_config.yml`."""
+        source = self.ctx.site_source
+        if self.ctx.site is None:
+            raise _Unknown(
+                "this Liquid expression cannot be converted without the old site's settings; "
+                f"set the option 'jekyll_config' to the old blog's {source}, or replace it "
+                "with its value"
+            )
+        value: Any = self.ctx.site
+        for key in name.split("."):
+            if not isinstance(value, Mapping) or key not in value:
+                raise _Unknown(f"'{name}' is not set in {source}; add it or replace it")
+            value = value[key]
+        if isinstance(value, Mapping | list | tuple | set):
+            raise _Unknown(
+                f"'{name}' in {source} is a list or mapping, not a value that can be shown; "
+                "replace it with the text to show"
+            )
+        return _liquid_text(value)
+
     def _evaluate(self, body: str, following: str) -> str | None:
         parts = [p.strip() for p in body.split("|")]
         head, filters = parts[0], parts[1:]
@@ -333,6 +367,15 @@ class _Converter:
             # Before a path, the site URL is only the start of a link: keep it relative.
             continued = following.startswith(("/", "{{"))
             value = "" if (continued or filters) else self.ctx.site_url.rstrip("/")
+        elif head.startswith("site.") and _SITE_KEY_RE.match(head):
+            try:
+                value = self._site_value(head[len("site.") :])
+            except _Unknown:
+                # `| default: "x"` is the author's answer for a missing value.
+                has_default = any(f.partition(":")[0].strip() == "default" for f in filters)
+                if self.ctx.site is None or not has_default:
+                    raise
+                value = ""
         else:
             literal = _STRING_RE.match(head)
             if literal is None:
@@ -353,9 +396,50 @@ class _Converter:
                 value = (
                     literal.group("s") + value if name == "prepend" else value + literal.group("s")
                 )
+            elif name == "default" and not arg:
+                return None
+            elif name == "default":
+                literal = _STRING_RE.match(arg)
+                if literal is None:
+                    return None
+                value = value or literal.group("s")
+            elif name in _TEXT_FILTERS and not arg:
+                value = _TEXT_FILTERS[name](value)
             else:
                 return None
         return value
+
+
+class _Unknown(LookupError):
+    """A `site.*` value that cannot be shown; the message says why and what to do."""
+
+
+def _liquid_text(value: object) -> str:
+    """Print a YAML scalar as Liquid does: `nil` is empty, booleans are lower case."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S %z").strip()
+    return str(value)
+
+
+#: Liquid's text filters without arguments, as plain functions.
+_TEXT_FILTERS: dict[str, Callable[[str], str]] = {
+    "escape": html.escape,
+    "xml_escape": html.escape,
+    "escape_once": lambda text: html.escape(html.unescape(text)),
+    "upcase": str.upper,
+    "downcase": str.lower,
+    "capitalize": lambda text: text[:1].upper() + text[1:].lower(),
+    "strip": str.strip,
+    "lstrip": str.lstrip,
+    "rstrip": str.rstrip,
+    "url_encode": quote_plus,
+    "cgi_escape": quote_plus,
+    "uri_escape": lambda text: quote(text, safe="!#$&'()*+,/:;=?@[]~"),
+}
 
 
 def _fence_for(lines: list[str], start: int) -> str:

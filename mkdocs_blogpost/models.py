@@ -8,7 +8,9 @@ from typing import Any, Literal
 
 __all__ = ["Cover", "Post", "PostStatus"]
 
-PostStatus = Literal["published", "draft", "future", "undated", "unreadable"]
+#: "skipped": a file Jekyll would not publish (no date in its name or front matter).
+#: "unreadable": its front matter cannot be read, so whether it may be published is unknown.
+PostStatus = Literal["published", "draft", "future", "undated", "unreadable", "skipped"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,9 @@ class Post:
     date: dt.datetime | None
     body: str
     body_line: int = 1
+    name: str = ""
+    """The post's name as Jekyll read it (front-matter `slug`, else the file name without
+    its date and extension), for its old Jekyll URL."""
     updated: dt.datetime | None = None
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from mkdocs.utils.templates import TemplateContext
 
     from .jekyll_links import JekyllLinksExtension, LinkState
+    from .jekyll_site import JekyllSite
     from .models import Post
     from .pages import ListingContext
     from .syndication import Syndication
@@ -112,6 +113,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.no_toc_pages: set[str] = set()
         self.github_urls: dict[str, str] = {}
         self.site_url = ""
+        # The old Jekyll blog's `_config.yml`, when the `jekyll_config` option names one.
+        self.jekyll_site: JekyllSite | None = None
         # Issue 3: what the tweet and caption transforms did in this build.
         self.stats: dict[str, int] = {"tweets": 0, "captions": 0}
         # Built on first use from the options checked in `on_config` (issue 7).
@@ -161,6 +164,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             raise PluginError("blogpost: option 'feed_length' must be 0 (all posts) or more")
         from .syndication import Syndication
 
+        self.jekyll_site = self._read_jekyll_site()
         self.syndication = Syndication(
             self.config,
             config,
@@ -168,11 +172,40 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             locale=self.locale,
             env=self.env,
             now=self.now,
+            permalink=self._permalink(),
+            timezone=self.tz,
         )
         self._setup_migration(config)
         self._share_options = self._check_share_options()
         self._check_blog_options()
         return config
+
+    def _read_jekyll_site(self) -> JekyllSite | None:
+        """Read the old blog's `_config.yml` once per build, when the option names one."""
+        path = self.config.jekyll_config
+        if not path:
+            return None
+        from .jekyll_site import JekyllConfigError, read_jekyll_config
+
+        try:
+            site = read_jekyll_config(path)
+        except JekyllConfigError as exc:
+            raise PluginError(f"blogpost: option 'jekyll_config': {exc}") from None
+        theirs = site.timezone
+        if theirs is not None and not _same_zone(theirs, self.tz):
+            log.warning(
+                f"{site.name} sets 'timezone: {theirs}', but the blogpost option 'timezone' "
+                f"is '{self.config.timezone}': post dates and their old URLs use "
+                f"'{self.config.timezone}'. Set the option to '{theirs}' to match the old blog"
+            )
+        return site
+
+    def _permalink(self) -> str | None:
+        """Return the old blog's permalink pattern; `None` when old URLs are not redirected."""
+        if not self.config.permalink_redirects:
+            return None
+        site = self.jekyll_site
+        return (site.permalink if site is not None else None) or self.config.permalink
 
     def _setup_migration(self, config: MkDocsConfig) -> None:
         """Issue 6: register the link rewriter and start counting this build's warnings."""
@@ -266,6 +299,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         from .posts import PostContext, is_post_path, is_visible, read_post, resolve_urls, warn
 
         posts_dir = self.config.posts_dir.strip("/")
+        self._drop_leftovers(files, posts_dir)
         src_uris = {f.src_uri for f in files}
         ctx = PostContext(
             posts_dir=posts_dir,
@@ -276,6 +310,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             show_date=self.config.show_date,
             future=self.config.future,
             exists=src_uris.__contains__,
+            skip_unprefixed=self.config.unprefixed_posts == "skip",
         )
         candidates = sorted(
             (f for f in files if f.is_documentation_page() and is_post_path(f.src_uri, posts_dir)),
@@ -335,12 +370,30 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             self._index_links(files, config)
         return files
 
+    @staticmethod
+    def _drop_leftovers(files: Files, posts_dir: str) -> None:
+        """Keep editors' leftovers next to posts (`x.md~`, `#x#`...) out of the site."""
+        from .posts import is_leftover, warn
+
+        prefix = posts_dir + "/" if posts_dir else ""
+        for file in [f for f in files if f.src_uri.startswith(prefix)]:
+            # MkDocs already leaves out what `exclude_docs` names (dot files by default).
+            if file.inclusion.is_excluded() or not is_leftover(file.src_uri):
+                continue
+            warn(
+                file.src_uri,
+                "is an editor's leftover, not a post; it is left out of the site. Delete it, "
+                "or list it in 'exclude_docs' in mkdocs.yml",
+            )
+            files.remove(file)
+
     def _index_links(self, files: Files, config: MkDocsConfig) -> None:
         """Issue 6: what links in posts may point to, built once per build."""
         from .migrate import LinkIndex
 
         self.links = self._register_links(config)
-        index = LinkIndex(files={f.src_uri for f in files})
+        redirects = self.syndication.redirect_pages if self.syndication is not None else set()
+        index = LinkIndex(files={f.src_uri for f in files} - redirects)
         for post in self.posts.values():
             if post.src_uri not in index.files:  # a draft left out of this build
                 continue
@@ -523,6 +576,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             from_dir=posixpath.dirname(src),
             site_url=self.site_url,
             inline_math=math,
+            site=self.jekyll_site.settings if self.jekyll_site is not None else None,
+            site_source=self.jekyll_site.name if self.jekyll_site is not None else "_config.yml",
         )
         # MkDocs drops the blank lines between the front matter and the body, so the
         # Markdown we get starts that many lines after the body does in the file.
@@ -820,10 +875,12 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         stats = self.stats
         rewritten = self.links.rewritten if self.links is not None else 0
         stats["links"] = rewritten
+        redirected = self.syndication.redirected if self.syndication is not None else 0
+        stats["redirects"] = redirected
         log.info(
             f"{len(self.visible_posts())} posts, {stats.get('tweets', 0)} tweets, "
-            f"{stats.get('captions', 0)} captions, {rewritten} links rewritten, "
-            f"{warnings} warnings"
+            f"{stats.get('captions', 0)} captions, {redirected} old URLs redirected, "
+            f"{rewritten} links rewritten, {warnings} warnings"
         )
 
     # -- helpers for other modules --------------------------------------------------------
@@ -855,6 +912,20 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     def page_dir(page: Page) -> str:
         """Folder of a page's source, for resolving relative paths."""
         return posixpath.dirname(page.file.src_uri)
+
+
+def _same_zone(name: str, zone: dt.tzinfo) -> bool:
+    """Tell whether the zone called `name` keeps the clock of `zone` (`Etc/UTC` is `UTC`)."""
+    try:
+        other = get_timezone(name)
+    except DateError:
+        return False
+    # Winter and summer: zones that agree on both agree on every post date in practice.
+    moments = (
+        dt.datetime(2024, 1, 15, tzinfo=dt.timezone.utc),
+        dt.datetime(2024, 7, 15, tzinfo=dt.timezone.utc),
+    )
+    return all(m.astimezone(other).utcoffset() == m.astimezone(zone).utcoffset() for m in moments)
 
 
 class _WarningCounter(logging.Handler):

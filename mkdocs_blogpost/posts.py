@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PostContext",
+    "is_leftover",
     "is_post_path",
     "is_public",
     "is_visible",
@@ -61,6 +62,8 @@ class PostContext:
         show_date: Site default for `show_date`.
         future: Publish future-dated posts.
         exists: Whether a docs-relative path is a file of the site.
+        skip_unprefixed: Leave out files with neither a `YYYY-MM-DD-` name nor a `date:`,
+            as Jekyll does (they become "skipped" posts).
     """
 
     posts_dir: str
@@ -71,12 +74,35 @@ class PostContext:
     show_date: bool = True
     future: bool = False
     exists: Callable[[str], bool] = lambda _path: False
+    skip_unprefixed: bool = False
 
 
 def is_post_path(src_uri: str, posts_dir: str) -> bool:
     """Tell whether the docs file `src_uri` is a post under `posts_dir`."""
     prefix = posts_dir.strip("/") + "/" if posts_dir.strip("/") else ""
     return src_uri.startswith(prefix) and src_uri.lower().endswith(_POST_EXTENSIONS)
+
+
+#: Files editors and notebooks leave next to posts: never posts, never worth publishing.
+_LEFTOVER_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
+_LEFTOVER_RE = re.compile(
+    r"(?:.*~|#.*#|\.#.*|.*\.sw[a-p]|\.~lock\..*#|untitled(?:[ -]?\d+)?\.(?:txt|ipynb))$",
+    re.IGNORECASE,
+)
+
+
+def is_leftover(src_uri: str) -> bool:
+    """Tell whether a docs file is an editor's leftover (`x.md~`, `#x#`, `.DS_Store`...).
+
+    Also every file of a `.ipynb_checkpoints` folder, and `untitled.txt`.
+    """
+    parts = src_uri.split("/")
+    name = parts[-1]
+    return (
+        ".ipynb_checkpoints" in parts[:-1]
+        or name.lower() in _LEFTOVER_NAMES
+        or _LEFTOVER_RE.fullmatch(name) is not None
+    )
 
 
 def safe_url(url: str) -> bool:
@@ -179,6 +205,14 @@ def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
         status = "unreadable"
     elif to_bool(data.get("draft")) is True or to_bool(data.get("published", True)) is False:
         status = "draft"
+    elif date is None and ctx.skip_unprefixed and not jekyll and (date_value in (None, "")):
+        status = "skipped"
+        warn(
+            src_uri,
+            "is not a post Jekyll would publish: its name does not start with a date "
+            "(YYYY-MM-DD-title.md) and its front matter has no 'date:'. It is left out of "
+            "the site; rename it, add a date, or set the option 'unprefixed_posts: include'",
+        )
     elif date is None:
         status = "undated"
         if date_value is None or date_value == "":
@@ -199,6 +233,7 @@ def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
         updated=updated,
         body=fm.body,
         body_line=fm.body_line,
+        name=str(raw_slug),
         tags=to_list(data.get("tags", data.get("tag")), split_spaces=True),
         categories=to_list(data.get("categories", data.get("category")), split_spaces=False),
         authors=to_list(data.get("authors", data.get("author"))),

@@ -1,9 +1,11 @@
-"""Static redirect pages for a post's old URLs (`redirect_from` in its front matter).
+"""Static redirect pages for a post's old URLs.
 
-Jekyll blogs moved posts with the `jekyll-redirect-from` plugin; the same front matter
-here writes a small HTML page at each old path that sends readers (meta refresh, a
-script that keeps the `#fragment`, and a plain link) and search engines (canonical
-link) to the post's new URL.
+Two sources of old URLs: `redirect_from` in a post's front matter (Jekyll blogs moved
+posts with the `jekyll-redirect-from` plugin), and the URL Jekyll itself gave the post
+(its `permalink`). Each becomes a small HTML page at the old path that sends readers
+(meta refresh, a script that keeps the `#fragment`, and a plain link) and search engines
+(canonical link) to the post's new URL. A redirect never replaces a page or file of the
+site, and never leaves `site_dir`.
 """
 
 from __future__ import annotations
@@ -17,14 +19,26 @@ from urllib.parse import unquote, urlsplit
 
 from mkdocs.utils import get_relative_url
 
-from .posts import warn
+from .permalinks import OUTPUT_EXT, PermalinkError, jekyll_url
+from .posts import is_public, warn
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     import jinja2
 
     from .models import Post
 
-__all__ = ["Redirect", "RedirectError", "plan_redirects", "redirect_dest", "render_redirect"]
+__all__ = [
+    "OldUrls",
+    "Redirect",
+    "RedirectError",
+    "jekyll_dest",
+    "plan_old_urls",
+    "plan_redirects",
+    "redirect_dest",
+    "render_redirect",
+]
 
 KEY = "redirect_from"
 _PAGE_EXT_RE = re.compile(r"\.html?$", re.IGNORECASE)
@@ -92,6 +106,30 @@ def redirect_dest(old_url: str) -> str:
     return posixpath.join(clean, "index.html")
 
 
+class _Claims:
+    """Destinations in `site_dir` already used, with their folders.
+
+    A file `x` and a page `x/index.html` cannot both exist.
+    """
+
+    def __init__(self, taken: Iterable[str]) -> None:
+        self.used = set(taken)
+        self.folders = {posixpath.dirname(d) for d in self.used}
+        self.folders |= {f for d in list(self.folders) for f in _parents(d)}
+
+    def conflict(self, dest: str) -> str | None:
+        """Say why `dest` cannot be written, or `None` when it is free."""
+        if dest in self.used:
+            return "overwrite"
+        if dest in self.folders or any(p in self.used for p in _parents(dest)):
+            return "clash"
+        return None
+
+    def take(self, dest: str) -> None:
+        self.used.add(dest)
+        self.folders |= set(_parents(dest))
+
+
 def plan_redirects(posts: Iterable[Post], taken: Iterable[str]) -> list[Redirect]:
     """Read every post's `redirect_from` and decide the redirect pages to write.
 
@@ -102,10 +140,7 @@ def plan_redirects(posts: Iterable[Post], taken: Iterable[str]) -> list[Redirect
         posts: Posts with their final URLs, in a stable order.
         taken: Destination paths already used in `site_dir`.
     """
-    used = set(taken)
-    # A file `x` and a page `x/index.html` cannot both exist: keep the folders too.
-    folders = {posixpath.dirname(d) for d in used}
-    folders |= {f for d in list(folders) for f in _parents(d)}
+    claims = _Claims(taken)
     out: list[Redirect] = []
     for post in posts:
         if KEY not in post.meta:
@@ -116,18 +151,131 @@ def plan_redirects(posts: Iterable[Post], taken: Iterable[str]) -> list[Redirect
             except RedirectError as exc:
                 _refuse(post, value, str(exc))
                 continue
-            if dest in used:
+            conflict = claims.conflict(dest)
+            if conflict == "overwrite":
                 other = "this post" if dest == post.dest_uri else "another page or file"
                 _refuse(post, value, f"would overwrite '{dest}', which {other} already uses")
                 continue
-            clash = next((p for p in _parents(dest) if p in used), None)
-            if dest in folders or clash is not None:
+            if conflict is not None:
                 _refuse(post, value, f"'{dest}' clashes with a file or folder of the site")
                 continue
-            used.add(dest)
-            folders |= set(_parents(dest))
+            claims.take(dest)
             out.append(Redirect(source=value, dest_uri=dest, post=post))
     return out
+
+
+@dataclass
+class OldUrls:
+    """The redirect pages for posts' old Jekyll URLs, and the old URLs left alone.
+
+    Attributes:
+        redirects: The pages to write.
+        owned: `(old URL, post file)` of old URLs a page or file of the site already
+            uses (or another post's old URL), which keep what is there.
+    """
+
+    redirects: list[Redirect]
+    owned: list[tuple[str, str]]
+
+
+def jekyll_dest(url: str) -> str:
+    """Turn a Jekyll URL into the file Jekyll wrote for it, inside `site_dir`.
+
+    `/a/` -> `a/index.html`; `/a.html` -> `a.html`; `/a` -> `a.html` (Jekyll added the
+    output extension, and static hosts serve `a.html` at `/a`).
+
+    Raises:
+        RedirectError: For URLs that cannot be a file of the site.
+    """
+    if not url.endswith("/") and not url.lower().endswith(OUTPUT_EXT):
+        url += OUTPUT_EXT
+    return redirect_dest(url)
+
+
+def plan_old_urls(
+    posts: Iterable[Post], pattern: str, timezone: dt.tzinfo, taken: Iterable[str]
+) -> OldUrls:
+    """Decide a redirect page at each published post's old Jekyll URL.
+
+    The old URL comes from the post's own `permalink:` front matter, else from `pattern`.
+    No page is written where the old URL is the post's new one; where a page or file of
+    the site already uses it, that one is kept and the old URL is listed in `owned`.
+
+    Args:
+        posts: Posts with their final URLs, in a stable order (the first keeps an old
+            URL two posts share).
+        pattern: The site's permalink pattern (style names expanded).
+        timezone: The site's time zone: Jekyll formats dates in it.
+        taken: Destination paths already used in `site_dir`, redirects included.
+    """
+    claims = _Claims(taken)
+    plan = OldUrls(redirects=[], owned=[])
+    for post in posts:
+        if not is_public(post) or post.date is None:
+            continue  # Jekyll never published it: it has no old URL.
+        url = _old_url(post, pattern, timezone)
+        if url is None:
+            continue
+        try:
+            dest = jekyll_dest(url)
+        except RedirectError as exc:
+            if post.meta.get("permalink"):
+                _refuse_permalink(post, url, str(exc))
+            else:
+                warn(
+                    post.src_uri,
+                    f"its old URL {url!r} (from the permalink {pattern!r}) {exc}. No redirect "
+                    "page is written for it",
+                )
+            continue
+        if dest == post.dest_uri:
+            continue
+        if claims.conflict(dest) is not None:
+            plan.owned.append((url, post.src_uri))
+            continue
+        claims.take(dest)
+        plan.redirects.append(Redirect(source=url, dest_uri=dest, post=post))
+    return plan
+
+
+def _old_url(post: Post, pattern: str, timezone: dt.tzinfo) -> str | None:
+    own = post.meta.get("permalink")
+    if own is not None and own != "" and not isinstance(own, str):
+        _refuse_permalink(post, own, "is not a URL path; write it as text (like /old/url/)")
+        return None
+    if post.date is None:  # pragma: no cover - only dated posts are planned
+        return None
+    if own and _is_full_url(own):
+        _refuse_permalink(post, own, "is a full URL; a static site can only redirect its own paths")
+        return None
+    try:
+        return jekyll_url(
+            own or pattern,
+            slug=post.name or post.slug,
+            date=post.date.astimezone(timezone),
+            categories=post.categories,
+        )
+    except PermalinkError as exc:
+        if own:
+            _refuse_permalink(post, own, str(exc))
+        return None  # The site pattern was checked with the options.
+
+
+def _is_full_url(value: str) -> bool:
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return True
+    return bool(parts.scheme or parts.netloc) or value.strip().startswith("//")
+
+
+def _refuse_permalink(post: Post, value: object, reason: str) -> None:
+    warn(
+        post.src_uri,
+        f"front matter 'permalink': {value!r} {reason}. No redirect page is written for the "
+        "post's old URL",
+        post.line_of("permalink"),
+    )
 
 
 def render_redirect(

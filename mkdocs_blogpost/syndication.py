@@ -39,7 +39,7 @@ from .feeds import (
 )
 from .head import has_meta_description, inject_head
 from .posts import is_public, safe_url, warn
-from .redirects import plan_redirects, render_redirect
+from .redirects import Redirect, plan_old_urls, plan_redirects, render_redirect
 from .taxonomy import group_terms
 
 if TYPE_CHECKING:
@@ -101,6 +101,8 @@ class Syndication:
         locale: str,
         env: jinja2.Environment | None,
         now: dt.datetime,
+        permalink: str | None = None,
+        timezone: dt.tzinfo = dt.timezone.utc,
     ) -> None:
         """Prepare for one build.
 
@@ -111,6 +113,9 @@ class Syndication:
             locale: The site's language code (`en`, `pt_BR`).
             env: The plugin's template environment (autoescaping).
             now: The build's moment, used only when `feed_build_date` is on.
+            permalink: The old Jekyll blog's permalink pattern, to redirect posts' old
+                URLs; `None` writes no such redirects.
+            timezone: The site's time zone, which Jekyll's URLs used for dates.
         """
         self.options = options
         self.config = config
@@ -127,6 +132,12 @@ class Syndication:
         self._links: dict[str, list[seo.FeedLink]] | None = None
         self._feed_tag_cache: dict[seo.FeedLink, str] = {}
         self._full_html: set[str] | None = None
+        self.permalink = permalink
+        self.timezone = timezone
+        #: Redirect pages written in this build (`redirect_from` and old Jekyll URLs).
+        self.redirected = 0
+        #: Where the redirect pages are: a link to an old URL means the post, not them.
+        self.redirect_pages: set[str] = set()
 
     # -- on_files --------------------------------------------------------------------------
 
@@ -142,7 +153,7 @@ class Syndication:
             self._read_canonical(post)
         if self.options.feeds:
             self._plan_feeds(files, listed)
-        if self.options.redirects:
+        if self.options.redirects or self.permalink is not None:
             self._add_redirects(files, posts)
 
     def _plan_feeds(self, files: Files, listed: Sequence[Post]) -> None:
@@ -202,19 +213,37 @@ class Syndication:
             return
         taken = {f.dest_uri for f in files}
         taken |= {t for t in self.config.theme.static_templates}
-        for redirect in plan_redirects(posts, taken):
-            canonical = self.canonical.get(redirect.post.src_uri)
-            content = render_redirect(
-                self.env, redirect, canonical=canonical, language=self.language
-            )
-            files.append(
-                File.generated(
-                    self.config,
-                    redirect.dest_uri,
-                    content=content,
-                    inclusion=InclusionLevel.NOT_IN_NAV,
+        redirects = plan_redirects(posts, taken) if self.options.redirects else []
+        if self.permalink is not None:
+            # After `redirect_from`: what the author wrote wins over what we work out.
+            taken |= {r.dest_uri for r in redirects}
+            old = plan_old_urls(posts, self.permalink, self.timezone, taken)
+            redirects += old.redirects
+            if old.owned:
+                shown = "; ".join(f"{url} ({src})" for url, src in old.owned[:5])
+                more = f"; and {len(old.owned) - 5} more" if len(old.owned) > 5 else ""
+                log.info(
+                    f"{len(old.owned)} old Jekyll URLs are not redirected, as a page or file "
+                    f"of the site (or another post's old URL) is already there: {shown}{more}"
                 )
+        for redirect in redirects:
+            self._write_redirect(files, redirect)
+        self.redirected = len(redirects)
+        self.redirect_pages = {r.dest_uri for r in redirects}
+
+    def _write_redirect(self, files: Files, redirect: Redirect) -> None:
+        if self.env is None:  # pragma: no cover - checked by the caller
+            return
+        canonical = self.canonical.get(redirect.post.src_uri)
+        content = render_redirect(self.env, redirect, canonical=canonical, language=self.language)
+        files.append(
+            File.generated(
+                self.config,
+                redirect.dest_uri,
+                content=content,
+                inclusion=InclusionLevel.NOT_IN_NAV,
             )
+        )
 
     def _read_canonical(self, post: Post) -> None:
         """Decide the post's canonical URL: `canonical_url` front matter, else its own."""

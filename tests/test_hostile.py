@@ -172,6 +172,8 @@ def test_slug_that_would_take_the_home_page_is_refused(
     assert "OTHER" not in site.read("index.html")
     suffix = "/index.html" if use_directory_urls else ".html"
     titles = {p: site.soup(p).find("title").get_text() for p in site.html_files()}
+    # The old Jekyll URL of `../index` is the harmless `..-index.html` redirect page.
+    titles = {p: t for p, t in titles.items() if t != "Redirecting…"}
     assert sum(t.startswith("Usurper") for t in titles.values()) == 1
     assert sum(t.startswith("Other") for t in titles.values()) == 1
     assert all(p.endswith(suffix) or p in ("index.html", "404.html") for p in titles), titles

@@ -118,7 +118,7 @@ def test_convert_liquid(source: str, expected: str) -> None:
         ("a\n{% raw %}\nb", 1, ["never closed", "endraw"]),
         ("{% endraw %}", 0, ["no opening tag"]),
         ("{% highlight js %}\nx", 0, ["never closed", "endhighlight"]),
-        ("{{ 'x' | upcase }}", 0, ["cannot be converted"]),
+        ("{{ 'x' | truncate: 3 }}", 0, ["cannot be converted"]),
     ],
 )
 def test_convert_liquid_reports_what_it_cannot_convert(

@@ -386,7 +386,12 @@ def test_posts_dir_option(build_site: BuildSite) -> None:
 
 
 def test_undated_post_warns_and_stays_reachable(build_site: BuildSite) -> None:
-    site = build_site({"blog/posts/notes.md": "---\ntitle: Notes\n---\nT\n"}, strict=False)
+    # Jekyll would not publish it; `unprefixed_posts: include` keeps it as a plain page.
+    site = build_site(
+        {"blog/posts/notes.md": "---\ntitle: Notes\n---\nT\n"},
+        {"plugins": [{"blogpost": {"unprefixed_posts": "include"}}]},
+        strict=False,
+    )
     assert any("notes.md" in w and "no date" in w for w in site.warnings)
     assert site.exists("blog/posts/notes/index.html")
 

@@ -83,7 +83,8 @@ class GenPost:
     index: int
     source: str
     #: "visible": dated and published; "hidden": draft, unpublished or future;
-    #: "undated": no readable date (kept as a plain page, out of the blog).
+    #: "undated": an unreadable date (kept as a plain page, out of the blog);
+    #: "skipped": no date at all and no date in the name (Jekyll would not publish it).
     fate: str
     ymd: tuple[int, int, int] | None
     #: The post's distinct tags, as one term each (case and inner spaces do not count).
@@ -104,7 +105,7 @@ def date_field(draw: st.DrawFn) -> tuple[str | None, tuple[int, int, int] | None
     """Return (YAML value or None, expected y/m/d or None, kind)."""
     kind = draw(st.sampled_from(["valid", "valid", "valid", "invalid", "missing", "future"]))
     if kind == "missing":
-        return None, None, "undated"
+        return None, None, "skipped"
     if kind == "invalid":
         value = draw(
             st.sampled_from(
@@ -223,7 +224,7 @@ def gen_post(draw: st.DrawFn, index: int) -> GenPost:
         lines.append(hide)
         if fate == "visible":
             fate = "hidden"
-        elif fate == "undated":
+        elif fate in ("undated", "skipped"):
             fate = "hidden"  # a draft is never built, dated or not
     if draw(st.booleans()):
         lines.append("read_time: " + draw(st.sampled_from(["yes", "off", "maybe", "1"])))
@@ -302,7 +303,7 @@ def test_generated_posts_build_safely(posts: tuple[GenPost, ...]) -> None:
         tag_links = card_links(soups, re.compile(r"blog/tags/[^/]+/(page/\d+/)?index\.html$"))
         for p in posts:
             holders = [rel for rel in post_pages if p.marker in pages[rel]]
-            if p.fate == "hidden":
+            if p.fate in ("hidden", "skipped"):
                 leaks = [rel for rel, t in texts.items() if p.marker in t]
                 assert leaks == [], f"hidden post p{p.index} leaked into {leaks}"
                 continue

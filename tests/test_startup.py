@@ -122,7 +122,7 @@ def test_site_with_a_post_loads_what_it_needs(tmp_path: Path) -> None:
     modules = set(result["modules"])
     assert [m for m in HEAVY if m not in modules] == ["mkdocs_blogpost.switches"]
     assert result["extensions"].count("JekyllLinksExtension") == 1
-    pages = [p for p in (tmp_path / "site").rglob("*.html") if "first-light" in str(p)]
+    pages = [p for p in (tmp_path / "site" / "blog").rglob("*.html") if "first-light" in str(p)]
     assert len(pages) == 1
     html = pages[0].read_text(encoding="utf-8")
     assert "Docs are a product too." in html
