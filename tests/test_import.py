@@ -132,7 +132,7 @@ def test_console_script_imports_the_fixture_and_the_site_builds_like_a_hand_copy
     assert result.returncode == expected, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     report = result.stdout
-    assert "posts:   12 copied to docs/blog/posts/ (12 published by mkdocs build)" in report
+    assert "posts:   13 copied to docs/blog/posts/ (13 published by mkdocs build)" in report
     assert "assets:  23 copied to docs/assets/" in report
     assert "about.md -> docs/about.md" in report
     assert "links rewritten:        33" in report

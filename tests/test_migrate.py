@@ -117,12 +117,27 @@ def test_jekyll_blog_builds_strict_and_every_link_resolves(
 
     post = POST_DIR[directory_urls].format
     posts = [f for f in site.html_files() if f.startswith("blog/20")]
-    assert len(posts) == 12
+    assert len(posts) == 13
 
     images, links, missing = walk_links(site)
     assert missing == []
     # Media, srcset and the feeds' absolute URLs too.
     assert dead_urls(site.site_dir, site.config.site_url) == []
+    # No kramdown or Liquid syntax is left for readers to see, outside code examples.
+    for rel in posts:
+        soup = site.soup(rel)
+        for code in soup.find_all(["code", "pre"]):
+            code.decompose()
+        text = soup.get_text(" ")
+        # The Liquid post shows a `{% raw %}` block as typed, on purpose.
+        liquid = () if "liquid-in-practice" in rel else ("{%", "{{")
+        for syntax in ("{:", "[^", "* TOC", "*[CI]", *liquid):
+            assert syntax not in text, (rel, syntax)
+    # The night-shift post carries the idioms real blogs use: its footnote leads to the note.
+    night = site.soup(post("2023/05/14/notes-from-the-night-shift"))
+    ref = night.select_one("a.footnote-ref")
+    assert ref is not None and night.find(id=ref["href"].lstrip("#")) is not None
+    assert night.find("img", alt="Alert map")["class"] == ["center"]
     # Every body image of the fixture is there (23 images, covers included), and links.
     body_images = sum(
         len(site.soup(p).select("article img, [role=main] img, .rst-content img, main img"))
@@ -164,7 +179,7 @@ def test_jekyll_blog_builds_strict_and_every_link_resolves(
     assert len(summary) == 1, site.infos
     counts = re.search(r"(\d+) posts, .* (\d+) links rewritten, (\d+) warnings", summary[0])
     assert counts is not None
-    assert counts.group(1) == "12"
+    assert counts.group(1) == "13"
     assert int(counts.group(2)) >= 30
     assert counts.group(3) == "0"
 

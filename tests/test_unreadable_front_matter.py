@@ -84,6 +84,8 @@ def test_unreadable_post_leaves_no_trace_in_a_build(
     # No page, card, feed item, search entry, sitemap URL, tag page or count.
     assert_absent(site.site_dir, "LEAKBODY", "Secret launch", "leaktag", "secret-launch")
     texts = site_texts(site.site_dir)
+    # Not even a redirect page from its old Jekyll URL.
+    assert not [p for p in site.site_dir.rglob("*") if "secret-launch" in p.name]
     assert not any("2024/03/01" in rel for rel in texts)
     # Every valid post is still where it belongs.
     for rel in ("blog/index.html", "blog/feed.xml", "sitemap.xml", "search/search_index.json"):
