@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import PNG, Site, run_build, write_tree
+from jekyll_fixture import FIXTURE, copy_by_hand
 from mkdocs.config import load_config
 
 from mkdocs_blogpost.cli import main
@@ -19,7 +20,6 @@ from mkdocs_blogpost.config import BlogpostConfig
 from mkdocs_blogpost.import_settings import translate_settings
 from mkdocs_blogpost.importer import mark_draft
 
-FIXTURE = Path(__file__).parent / "fixtures" / "jekyll-blog"
 SCRIPT = Path(sys.executable).parent / "mkdocs-blogpost"
 
 # A Jekyll site with what real repositories carry besides posts, in our own words.
@@ -133,9 +133,9 @@ def test_console_script_imports_the_fixture_and_the_site_builds_like_a_hand_copy
     assert "Traceback" not in result.stderr
     report = result.stdout
     assert "posts:   13 copied to docs/blog/posts/ (13 published by mkdocs build)" in report
-    assert "assets:  23 copied to docs/assets/" in report
+    assert "assets:  27 copied to docs/assets/" in report
     assert "about.md -> docs/about.md" in report
-    assert "links rewritten:        33" in report
+    assert "links rewritten:        39" in report
     if expected:
         assert "_config.yml:6: permalink '/:title.html'" in report
 
@@ -153,9 +153,7 @@ def test_console_script_imports_the_fixture_and_the_site_builds_like_a_hand_copy
 
     # The same blog copied by hand as the README's manual route says, same mkdocs.yml.
     by_hand = tmp_path / "by-hand"
-    shutil.copytree(FIXTURE / "_posts", by_hand / "docs" / "blog" / "posts")
-    shutil.copytree(FIXTURE / "assets", by_hand / "docs" / "assets")
-    shutil.copy(FIXTURE / "about.md", by_hand / "docs" / "about.md")
+    copy_by_hand(by_hand / "docs")
     shutil.copy(site_dir / "docs" / "index.md", by_hand / "docs" / "index.md")
     shutil.copy(site_dir / "mkdocs.yml", by_hand / "mkdocs.yml")
     shutil.copy(site_dir / "jekyll-config.yml", by_hand / "jekyll-config.yml")

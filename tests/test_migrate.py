@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from browser_support import launch_chromium
 from conftest import PNG, BuildSite, Site, make_config, run_build
+from jekyll_fixture import copy_by_hand
 from outputs import dead_urls
-
-FIXTURE = Path(__file__).parent / "fixtures" / "jekyll-blog"
 
 MATERIAL_EXTENSIONS = [
     {"toc": {"permalink": True}},
@@ -27,9 +25,7 @@ MATERIAL_EXTENSIONS = [
 def migrate_site(root: Path) -> None:
     """Copy the Jekyll blog into a docs tree the way a team would."""
     docs = root / "docs"
-    shutil.copytree(FIXTURE / "_posts", docs / "blog" / "posts")
-    shutil.copytree(FIXTURE / "assets", docs / "assets")
-    shutil.copy(FIXTURE / "about.md", docs / "about.md")
+    copy_by_hand(docs)
     (docs / "index.md").write_text("# Lighthouse\n\nDocs and a blog.\n", encoding="utf-8")
 
 

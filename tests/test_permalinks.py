@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import BuildSite, Site, make_config, run_build, write_tree
+from jekyll_fixture import FIXTURE, copy_by_hand
 from mkdocs.exceptions import Abort
 
 from mkdocs_blogpost.permalinks import (
@@ -20,7 +20,6 @@ from mkdocs_blogpost.permalinks import (
     jekyll_url,
 )
 
-FIXTURE = Path(__file__).parent / "fixtures" / "jekyll-blog"
 JUNE_30 = dt.datetime(2024, 6, 30, 9, 5, 7, tzinfo=dt.timezone.utc)
 OCT_8 = dt.datetime(2009, 10, 8, tzinfo=dt.timezone.utc)
 
@@ -311,9 +310,7 @@ def test_a_bad_permalink_option_is_a_config_error(tmp_path: Path) -> None:
 
 def test_two_builds_of_the_jekyll_blog_match(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
-    shutil.copytree(FIXTURE / "_posts", docs / "blog" / "posts")
-    shutil.copytree(FIXTURE / "assets", docs / "assets")
-    shutil.copy(FIXTURE / "about.md", docs / "about.md")
+    copy_by_hand(docs)
     (docs / "index.md").write_text("# Lighthouse\n", encoding="utf-8")
     config = options(jekyll_config=str(FIXTURE / "_config.yml"))
     cfg = make_config(tmp_path, {**config, "use_directory_urls": False}, True)
@@ -324,5 +321,5 @@ def test_two_builds_of_the_jekyll_blog_match(tmp_path: Path) -> None:
     assert "hello-lighthouse.html" in old and "release-notes.html" in old and len(old) == 14
     second = run_build(tmp_path, cfg)
     assert {rel: second.read(rel) for rel in second.html_files() if "/" not in rel} == pages
-    assert redirected(first) == redirected(second) == 14
+    assert redirected(first) == redirected(second) == 15
     assert first.warnings == second.warnings == []
