@@ -159,10 +159,10 @@ def test_console_script_imports_the_fixture_and_the_site_builds_like_a_hand_copy
     shutil.copy(site_dir / "jekyll-config.yml", by_hand / "jekyll-config.yml")
     manual = build(by_hand)
     assert post_pages(imported) == post_pages(manual)
-    assert len([p for p in post_pages(imported) if p.startswith("blog/20")]) == 12
+    assert len([p for p in post_pages(imported) if p.startswith("blog/20")]) == 13
     urls = sorted(p.url for p in imported.config.plugins["blogpost"].posts.values())
     assert urls == sorted(p.url for p in manual.config.plugins["blogpost"].posts.values())
-    assert len(urls) == 12
+    assert len(urls) == 13
 
 
 def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
