@@ -79,8 +79,15 @@ def test_nothing_the_plugin_writes_leads_nowhere(
     assert "ok.png" in responsive["srcset"]
 
 
-def test_each_dead_end_is_reported_where_the_author_wrote_it(build_site: BuildSite) -> None:
-    site = build_site(FILES, strict=False)
+@pytest.mark.parametrize("windows", [False, True], ids=["LF", "CRLF and BOM"])
+def test_each_dead_end_is_reported_where_the_author_wrote_it(
+    build_site: BuildSite, windows: bool
+) -> None:
+    files = dict(FILES)
+    if windows:
+        text = str(files[POST]).replace("\n", "\r\n")
+        files[POST] = b"\xef\xbb\xbf" + text.encode("utf-8")
+    site = build_site(files, strict=False)
     warnings = site.warnings
     _warning(warnings, 4, "post_url 2019-01-01-no-such-post", "names no post")
     _warning(warnings, 6, "{{ page.cover }}", "cannot be converted")
