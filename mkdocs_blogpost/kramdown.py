@@ -78,14 +78,21 @@ _LEFTOVER_KEEP_RE = re.compile(r"[.#=]|^\{:[ \t]*toc|^\{::|^\{:/")
 
 #: Extensions a kramdown post needs, with a processor name each registers, to find one the
 #: site configured itself (maybe through `extra` or `pymdownx.extra`, or under another name).
-_NEEDED = (
-    ("markdown.extensions.footnotes", "footnote"),
-    ("markdown.extensions.attr_list", "attr_list"),
-    ("markdown.extensions.def_list", "deflist"),
-    ("markdown.extensions.abbr", "abbr"),
-    ("markdown.extensions.tables", "table"),
-    ("markdown.extensions.md_in_html", "markdown_block"),
-    ("markdown.extensions.toc", "toc"),
+_NEEDED: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
+    # (module, the processor that shows the site loads it, whether a post can need it):
+    # an extension a post's text cannot trigger is not loaded for it, as every post of
+    # a large site pays for each one loaded.
+    ("markdown.extensions.footnotes", "footnote", lambda text: "[^" in text),
+    ("markdown.extensions.attr_list", "attr_list", lambda text: "{:" in text),
+    (
+        "markdown.extensions.def_list",
+        "deflist",
+        lambda text: re.search(r"^ {0,3}:[ \t]", text, re.MULTILINE) is not None,
+    ),
+    ("markdown.extensions.abbr", "abbr", lambda text: "*[" in text),
+    ("markdown.extensions.tables", "table", lambda text: "|" in text),
+    ("markdown.extensions.md_in_html", "markdown_block", lambda text: "markdown=" in text),
+    ("markdown.extensions.toc", "toc", lambda text: True),
 )
 
 
@@ -599,11 +606,14 @@ def extend_for_post(md: Markdown, state: LinkState) -> None:
 
     registries = (md.preprocessors, md.parser.blockprocessors, md.treeprocessors,
                   md.inlinePatterns, md.postprocessors)
-    for module, processor in _NEEDED:
+    source = state.source
+    for module, processor, needed in _NEEDED:
         # Looked for in every registry: the stage of some changed between Markdown versions.
-        if any(processor in registry for registry in registries):
+        if not needed(source) or any(processor in registry for registry in registries):
             continue  # the site configured it: its settings win
         importlib.import_module(module).makeExtension().extendMarkdown(md)
+    if "{:" not in source:
+        return  # no attribute list, `{:toc}` or `{::extension}` to rewrite
     page = KramdownSource([])
     md.preprocessors.register(_KramdownPreprocessor(md, state, page), "blogpost_kramdown", 27)
     md.treeprocessors.register(_BlockIalTreeprocessor(md, state, page), "blogpost_ial", 25)
