@@ -73,6 +73,14 @@ def status_badge(post: Post, translator: Translator) -> dict[str, str] | None:
     return {"kind": kind, "label": translator(key)}
 
 
+def _notice(post: Post, translator: Translator) -> str | None:
+    """Return why a post cannot be published, shown only by `mkdocs serve`, or `None`."""
+    if not post.problem:
+        return None
+    problem = post.problem[:1].upper() + post.problem[1:]
+    return translator("unreadable_notice", problem=problem)
+
+
 def split_leading_h1(content: str) -> tuple[str | None, str]:
     """Split a rendered page into its leading `<h1>` (if it starts with one) and the rest."""
     match = _LEADING_H1_RE.match(content)
@@ -109,7 +117,7 @@ def render_post_header(
         "heading_html": Markup(heading) if heading else None,
         "heading_id": heading_id,
         "badge": badge,
-        "notice": translator("unreadable_notice", problem=post.problem) if post.problem else None,
+        "notice": _notice(post, translator),
         "date_text": date_text,
         "date_iso": post.date.isoformat() if post.date else "",
         "reading": reading_label(post.minutes, translator) if post.read_time else None,
