@@ -101,7 +101,7 @@ class BlogpostConfig(base.Config):
     header = c.Type(bool, default=True)
     """Add the post header (title, date, reading time, authors, cover, tags) to each post."""
 
-    # --- issue 5: feeds, metadata, redirects ---
+    # --- feeds, metadata, redirects ---
 
     feeds = c.Type(bool, default=True)
     """Write the blog's feeds (`blog/feed.xml`, `blog/atom.xml`, `blog/feed.json`).
@@ -162,7 +162,7 @@ class BlogpostConfig(base.Config):
     `date:`: `skip` it with a warning, as Jekyll would not publish it, or `include` it as a
     plain page outside the blog."""
 
-    # --- issue 3: tweets and captions ---
+    # --- tweets and captions ---
 
     twitter_via = c.Optional(c.Type(str))
     """The site's X (Twitter) handle, with or without `@`, added as `via` to share links."""
@@ -190,7 +190,7 @@ class BlogpostConfig(base.Config):
     """Look of `<small>` image captions: `admonition` (a slim caption box) or `figure` (a plain
     caption line under the image). Both are a `<figure>` with a `<figcaption>`."""
 
-    # --- issue 4: blog pages ---
+    # --- blog pages ---
 
     posts_per_page = c.Type(int, default=6)
     """Posts on each page of the blog index and of the tag, category and author pages."""

@@ -127,7 +127,7 @@ def format_date(value: dt.datetime, locale: str, date_format: str = "long") -> s
 
 
 # Listings show each post's date on many pages (index, tags, categories, archive,
-# authors): remember Babel's answer, which costs far more than a dict lookup (issue 7).
+# authors): remember Babel's answer, which costs far more than a dict lookup.
 @lru_cache(maxsize=8192)
 def _format_day(day: dt.date, locale: str, date_format: str) -> str:
     from babel.core import UnknownLocaleError

@@ -139,7 +139,7 @@ def absolute_url(site_url: str, url: str) -> str:
 
 def plain_summary(fragment: str, limit: int = 300) -> str:
     """Return the plain text of an HTML fragment, whitespace collapsed, cut at a word."""
-    from .text import html_to_text  # issue 7: a site without posts does not load `text`
+    from .text import html_to_text  # a site without posts does not load `text`
 
     text = _SPACE_RE.sub(" ", html_to_text(fragment)).strip()
     if len(text) <= limit:

@@ -60,7 +60,7 @@ _FALSE = frozenset({"false", "no", "n", "off", "0", "none", "null", ""})
 
 
 # libyaml's parser when PyYAML has it (as MkDocs does for page meta): the pure-Python
-# scanner was the largest cost of reading posts (about 1 ms a post, issue 7).
+# scanner was the largest cost of reading posts (about 1 ms a post).
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

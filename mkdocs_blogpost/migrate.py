@@ -385,7 +385,7 @@ class _Converter:
             name, _, arg = item.partition(":")
             name, arg = name.strip(), arg.strip()
             if name in ("relative_url", "absolute_url"):
-                # A regex, not urlsplit: "http://[x" must not raise (issue 8 fuzzing).
+                # A regex, not urlsplit: "http://[x" must not raise (found by fuzzing).
                 value = "/" + value.lstrip("/") if not _SCHEME_RE.match(value) else value
             elif name in ("prepend", "append"):
                 if arg in ("site.baseurl", "site.url"):

@@ -34,7 +34,7 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-# Only what every build uses is imported here. Issue 7: a site without posts must not pay
+# Only what every build uses is imported here: a site without posts must not pay
 # for the post machinery (transforms and nh3, Liquid migration, share links...), so the
 # handlers import the rest when they first need it; Python caches modules, so a later
 # import is a dictionary lookup.
@@ -106,8 +106,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.env: jinja2.Environment | None = None
         self._rendering: File | None = None
         self.syndication: Syndication | None = None
-        # --- issue 6: migration ---
-        # Created in `on_files` when the site has posts (issue 7: none are loaded otherwise).
+        # --- migrated Jekyll posts ---
+        # Created in `on_files` when the site has posts (no other site loads them).
         self.links: LinkState | None = None
         self.math_pages: set[str] = set()
         self.no_toc_pages: set[str] = set()
@@ -115,13 +115,14 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.site_url = ""
         # The old Jekyll blog's `_config.yml`, when the `jekyll_config` option names one.
         self.jekyll_site: JekyllSite | None = None
-        # Issue 3: what the tweet and caption transforms did in this build.
+        # What the tweet and caption transforms did in this build.
         self.stats: dict[str, int] = {"tweets": 0, "captions": 0}
-        # Built on first use from the options checked in `on_config` (issue 7).
+        # Built on first use from the options checked in `on_config`: sites without
+        # quotes or captions never load the transforms.
         self.transform_options: TransformOptions | None = None
         self._share_options: tuple[str | None, str] = (None, "")
         self._warned_site_url = False
-        # Issue 4: the planned listing pages, by the src_uri of the page showing them.
+        # The planned listing pages, by the src_uri of the page showing them.
         self.views: BlogViews | None = None
         self.listings: dict[str, ViewPage] = {}
         self.listing_ctx: ListingContext | None = None
@@ -155,7 +156,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             config.extra_css.insert(0, CSS_PATH)
         self.env = make_environment(config.theme.dirs, self.translator)
         self.now = dt.datetime.now(dt.timezone.utc)
-        # issue 8: a malformed link URL must be a warning, not a traceback from MkDocs.
+        # A malformed link URL must be a warning, not a traceback from MkDocs.
         config.markdown_extensions = [
             e for e in config.markdown_extensions if not isinstance(e, MalformedUrlExtension)
         ]
@@ -208,7 +209,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         return (site.permalink if site is not None else None) or self.config.permalink
 
     def _setup_migration(self, config: MkDocsConfig) -> None:
-        """Issue 6: register the link rewriter and start counting this build's warnings."""
+        """Register the link rewriter and start counting this build's warnings."""
         self.site_url = config.site_url or ""
         # A site that configures arithmatex itself also loads its own math renderer.
         self.site_math = any(
@@ -225,7 +226,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         _WARNINGS.start(self.config.posts_dir)
 
     def _register_links(self, config: MkDocsConfig) -> LinkState:
-        """Issue 6: add the link rewriter of posts (issue 7: only sites with posts load it)."""
+        """Add the link rewriter of posts; only sites with posts load it."""
         from .jekyll_links import JekyllLinksExtension, LinkState
 
         links = LinkState()
@@ -388,7 +389,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             files.remove(file)
 
     def _index_links(self, files: Files, config: MkDocsConfig) -> None:
-        """Issue 6: what links in posts may point to, built once per build."""
+        """Index what links in posts may point to, once per build."""
         from .migrate import LinkIndex
 
         self.links = self._register_links(config)
@@ -419,7 +420,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         return reserved
 
     def _plan_blog(self, files: Files, config: MkDocsConfig) -> None:
-        """Plan the listing pages and add the generated ones to `files` (issue 4)."""
+        """Plan the listing pages and add the generated ones to `files`."""
         from .pages import ListingContext, create_pages
         from .views import ViewOptions, build_views
 
@@ -460,7 +461,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         if src_uri is None or self.files is None:
             return None
         # Listings ask tens of times per post: a plain dict lookup first, as
-        # `get_file_from_path` builds a PurePath on every call (issue 7).
+        # `get_file_from_path` builds a PurePath on every call.
         file = self.files.src_uris.get(src_uri) or self.files.get_file_from_path(src_uri)
         return file.url if file is not None else None
 
@@ -541,7 +542,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         return self._migrate_markdown(markdown, post, page)
 
     def _migrate_markdown(self, markdown: str, post: Post, page: Page) -> str:
-        """Issue 6: Liquid idioms, per-post switches, and links of the page about to render."""
+        """Convert Liquid idioms, read per-post switches, and set up the links of the page."""
         from .migrate import LiquidContext, convert_liquid, valid_github
         from .posts import warn
 
@@ -716,7 +717,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         )
 
     def _github_link(self, post: Post, html: str = "") -> str:
-        """Issue 6: the post's "View on GitHub" link, after its content."""
+        """Append the post's "View on GitHub" link after its content."""
         url = self.github_urls.get(post.src_uri)
         if url is None or self.env is None:
             return html
@@ -868,7 +869,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     on_post_page = CombinedEvent(_head_tags, _release_listing)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Issue 6: one line saying what the migration did in this build."""
+        """Log one line saying what the plugin did in this build."""
         warnings = _WARNINGS.stop()
         if not self.config.enabled:
             return

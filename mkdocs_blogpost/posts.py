@@ -18,7 +18,7 @@ from .dates import DateError, parse_date
 if TYPE_CHECKING:
     from .models import Cover, Post, PostStatus
 
-# Issue 7: front matter, the models and the text helpers are imported by the functions
+# Front matter, the models and the text helpers are imported by the functions
 # that read posts, so a site without posts (which still uses `is_post_path`, `warn` and
 # `PostContext`) does not load them.
 

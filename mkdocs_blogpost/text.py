@@ -26,7 +26,7 @@ _CJK_RE = re.compile(
 # letter or digit ("don't", "v1.2", "e-mail" are one word each). Written so the regex never
 # backtracks (a run is consumed once).
 _WORD_RE = re.compile(r"[_'’.-]*[^\W_][\w'’.-]*")
-# ASCII text (the common case) is counted without a regex (issue 7): deleting `_'.-`,
+# ASCII text (the common case) is counted without a regex: deleting `_'.-`,
 # turning letters and digits into `a` and every other byte into a space leaves one run
 # of `a` per word (runs of only `_'.-` vanish); a run starts the text or follows a space.
 _ASCII_JOINERS = b"_'.-"

@@ -158,7 +158,7 @@ _URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Plain text without these characters comes out of nh3 unchanged (checked for every code
 # point, alone and around text): it escapes `&`, `<`, `>` and no-break spaces, parses
 # tags, turns `\r` into `\n`, drops NUL and a leading byte-order mark. Quotes and
-# captions are mostly plain text, and skip the sanitiser then (issue 7).
+# captions are mostly plain text, and skip the sanitiser then.
 _NEEDS_SANITIZER_RE = re.compile(r"[\x00\r&<>\xa0\ufeff]")
 
 
@@ -222,7 +222,7 @@ _CANDIDATE_RE = re.compile(r"</?(?:tweet|small)(?=[\s/>])", re.IGNORECASE)
 _TWEET_TAG_RE = re.compile(r"</?tweet(?=[\s/>])", re.IGNORECASE)
 _SMALL_OPEN_RE = re.compile(r"<small(?=[\s/>])", re.IGNORECASE)
 # The block tags, written as a small trie: the regex engine then tries one or two
-# branches per tag instead of all 37 names (issue 7). Each name must be followed by a
+# branches per tag instead of all 37 names. Each name must be followed by a
 # space, `/` or `>`, so the order of the branches does not change what matches.
 _BLOCK_NAMES = (
     r"a(?:ddress|rticle|side)|blockquote|caption|d(?:etails|ialog|d|iv|l|t)"
@@ -241,7 +241,7 @@ _BLOCK_NAMES = (
 # start inside it. They are found later, only where asked, between the tokens (see
 # `_Scan`). Block tags that do hold a `<` (`<p title="<!--">`) can hide the start of a
 # comment or a code span, so they stay tokens; `_SCAN_LIGHT_RE` is used on pages where
-# no tag holds a `<`, `_SCAN_RE` on the others (issue 7).
+# no tag holds a `<`, `_SCAN_RE` on the others.
 _SCAN_LIGHT_RE = re.compile(
     r"<(?:(!--.*?-->|(pre|code|script|style|textarea)(?=[\s>])[^>]*>.*?</\2\s*>)"
     r"|(/?)(tweet|small)(?=[\s/>])([^>]*)>)",
