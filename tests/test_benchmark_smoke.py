@@ -1,7 +1,7 @@
 """Smoke run of the benchmark (issue 7): the corpus is valid and every variant builds.
 
 No timing is asserted here: these machines are shared and noisy. The numbers come from
-`python benchmarks/run.py`, documented in the README.
+`python benchmarks/run.py`, documented in CONTRIBUTING.md.
 """
 
 from __future__ import annotations
