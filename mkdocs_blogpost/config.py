@@ -62,8 +62,9 @@ class BlogpostConfig(base.Config):
     blog_dir = c.Type(str, default="blog")
     """Folder, relative to `docs_dir`, that the generated blog pages live under."""
 
-    post_url_format = c.Type(str, default="blog/{yyyy}/{mm}/{dd}/{slug}/")
-    """URL of a post. Placeholders: `{yyyy}`, `{mm}`, `{dd}`, `{slug}`, `{categories}`, `{file}`.
+    post_url_format = c.Type(str, default="{blog_dir}/{yyyy}/{mm}/{dd}/{slug}/")
+    """URL of a post. Placeholders: `{blog_dir}`, `{yyyy}`, `{mm}`, `{dd}`, `{slug}`,
+    `{categories}`, `{file}`. By default each blog's posts live under its own `blog_dir`.
 
     A trailing `/` gives a folder URL; with `use_directory_urls: false` it becomes `.html`.
     """

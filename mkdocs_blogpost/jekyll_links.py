@@ -402,14 +402,18 @@ class JekyllLinksExtension(Extension):
     `Markdown` for every page, which calls `extendMarkdown` with the current page known.
     """
 
-    def __init__(self, state: LinkState, *, math_available: bool = True):
+    def __init__(
+        self, state: LinkState, *, math_available: bool = True, name: str = "blogpost_links"
+    ):
         super().__init__()
         self.state = state
         self.math_available = math_available
+        # Each blog of a site has its own rewriter: a shared name would replace the others.
+        self.name = name
 
     def extendMarkdown(self, md: Markdown) -> None:
         """Register the link processor, kramdown syntax for posts, and math if asked."""
-        md.treeprocessors.register(_LinksTreeprocessor(md, self.state), "blogpost_links", 1)
+        md.treeprocessors.register(_LinksTreeprocessor(md, self.state), self.name, 1)
         if self.state.src_uri is not None:
             from .kramdown import extend_for_post
 

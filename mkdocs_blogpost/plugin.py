@@ -25,6 +25,7 @@ import datetime as dt
 import logging
 import os
 import posixpath
+import re
 from html import escape as escape_html
 from typing import TYPE_CHECKING
 
@@ -85,10 +86,18 @@ def _first_bad_byte(file: File) -> tuple[str, int | None]:
 class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     """Turn Jekyll-style posts in the docs tree into a blog inside the MkDocs site."""
 
-    supports_multiple_instances = False
+    # Each `blogpost` entry under `plugins:` is one blog with its own posts, pages and feeds.
+    supports_multiple_instances = True
 
     def __init__(self) -> None:
         self.serve = False
+        # Counts this blog's warnings during a build, for the summary line; attached to
+        # the `mkdocs` logger only between `on_config` and `on_post_build`.
+        self._warnings = _WarningCounter()
+        # The malformed-URL guard this instance added, if it is the one that added it.
+        self._url_guard: MalformedUrlExtension | None = None
+        # "changelog: " before the summary line when the site has several blogs.
+        self._label = ""
         # Kept across rebuilds: `mkdocs serve --dirty` renders only changed posts, and the
         # listings still need the others' HTML. Keyed by src_uri, checked against the body.
         # By post: (hash of its Markdown, HTML if feeds need it, summary, words, CJK
@@ -156,11 +165,16 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             config.extra_css.insert(0, CSS_PATH)
         self.env = make_environment(config.theme.dirs, self.translator)
         self.now = dt.datetime.now(dt.timezone.utc)
-        # A malformed link URL must be a warning, not a traceback from MkDocs.
+        self._check_siblings(config)
+        # A malformed link URL must be a warning, not a traceback from MkDocs. One guard
+        # serves the whole site: a second blog leaves the first one's in place.
         config.markdown_extensions = [
-            e for e in config.markdown_extensions if not isinstance(e, MalformedUrlExtension)
+            e for e in config.markdown_extensions if e is not self._url_guard
         ]
-        config.markdown_extensions.append(MalformedUrlExtension(self._report_bad_url))
+        self._url_guard = None
+        if not any(isinstance(e, MalformedUrlExtension) for e in config.markdown_extensions):
+            self._url_guard = MalformedUrlExtension(self._report_bad_url)
+            config.markdown_extensions.append(self._url_guard)
         if self.config.feed_length < 0:
             raise PluginError("blogpost: option 'feed_length' must be 0 (all posts) or more")
         from .syndication import Syndication
@@ -208,6 +222,39 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         site = self.jekyll_site
         return (site.permalink if site is not None else None) or self.config.permalink
 
+    def _posts_dir(self) -> str:
+        return self.config.posts_dir.strip("/")
+
+    def _check_siblings(self, config: MkDocsConfig) -> None:
+        """With several blogs in one site, refuse shared folders and label each summary."""
+        blogs = {
+            name: plugin
+            for name, plugin in config.plugins.items()
+            if isinstance(plugin, BlogpostPlugin) and plugin.config.enabled
+        }
+        self._label = ""
+        if len(blogs) < 2:
+            return
+        mine = self.config.blog_dir.strip("/")
+        self._label = f"{mine or '(site root)'}: "
+        me = next(name for name, plugin in blogs.items() if plugin is self)
+        for name, other in blogs.items():
+            if other is self:
+                continue
+            theirs = other.config.blog_dir.strip("/")
+            if _nested(self._posts_dir(), other._posts_dir()):
+                raise PluginError(
+                    f"blogpost: the blogs '{me}' and '{name}' share posts: posts_dir "
+                    f"'{self._posts_dir()}' and '{other._posts_dir()}' overlap. Give each blog "
+                    "a posts_dir of its own, neither inside the other"
+                )
+            if mine == theirs:
+                raise PluginError(
+                    f"blogpost: the blogs '{me}' and '{name}' both use blog_dir '{mine}'; "
+                    "their index, tag pages and feeds would overwrite each other. Give each "
+                    "blog a blog_dir of its own"
+                )
+
     def _setup_migration(self, config: MkDocsConfig) -> None:
         """Register the link rewriter and start counting this build's warnings."""
         self.site_url = config.site_url or ""
@@ -223,7 +270,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
                 ext for ext in config.markdown_extensions if ext is not self._links_extension
             ]
             self._links_extension = None
-        _WARNINGS.start(self.config.posts_dir)
+        self._warnings.start(self.config.posts_dir, self.config.blog_dir)
 
     def _register_links(self, config: MkDocsConfig) -> LinkState:
         """Add the link rewriter of posts; only sites with posts load it."""
@@ -231,9 +278,11 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
 
         links = LinkState()
         config.markdown_extensions = [
-            ext for ext in config.markdown_extensions if not isinstance(ext, JekyllLinksExtension)
+            ext for ext in config.markdown_extensions if ext is not self._links_extension
         ]
-        self._links_extension = JekyllLinksExtension(links, math_available=not self.site_math)
+        self._links_extension = JekyllLinksExtension(
+            links, math_available=not self.site_math, name=f"blogpost_links:{self._posts_dir()}"
+        )
         config.markdown_extensions.append(self._links_extension)
         return links
 
@@ -360,6 +409,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             config.use_directory_urls,
             taken,
             reserved=self._reserved_urls(),
+            blog_dir=self.config.blog_dir.strip("/"),
         )
         for post in dated:
             self._move(files.get_file_from_path(post.src_uri), post, config)
@@ -504,21 +554,29 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         file.url = post.url
         file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, post.dest_uri))
 
-    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Hand MkDocs the body we already read, with an empty front matter block.
+    # First (100), before any other plugin sees the page. Not `on_page_read_source`:
+    # MkDocs lets only one plugin have that event, and each blog of a site is a plugin.
+    @event_priority(100)
+    def _post_source(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Give a post's page the body and the normalised metadata we read in `on_files`.
 
-        The empty block stops MkDocs from reading a first line like `Note: ...` as
-        MultiMarkdown metadata, and spares a second YAML parse.
+        MkDocs has read the file again by now: it would keep a front matter block it
+        cannot parse, and read a first line like `Note: ...` of a post without front
+        matter as MultiMarkdown metadata.
         """
         post = self.posts.get(page.file.src_uri)
         if post is None:
             return None
-        return "---\n{}\n---\n" + post.body
+        # The post's own dict: it is read once per build, so there is nothing to protect.
+        page.meta = post.meta
+        return post.body.lstrip("\n")
 
-    def on_page_markdown(
+    def _page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Give the page the post's normalised metadata."""
+        """Convert a post's Liquid and links; give listing pages their metadata."""
         self._rendering = page.file
         post = self.posts.get(page.file.src_uri)
         if post is None:
@@ -537,9 +595,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
                     # posts (Material's search reads this), and save indexing every listing.
                     page.meta.setdefault("search", {"exclude": True})
             return markdown
-        # The post's own dict: it is read once per build, so there is nothing to protect.
-        page.meta = post.meta
         return self._migrate_markdown(markdown, post, page)
+
+    on_page_markdown = CombinedEvent(_post_source, _page_markdown)
 
     def _migrate_markdown(self, markdown: str, post: Post, page: Page) -> str:
         """Convert Liquid idioms, read per-post switches, and set up the links of the page."""
@@ -870,7 +928,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Log one line saying what the plugin did in this build."""
-        warnings = _WARNINGS.stop()
+        warnings = self._warnings.stop()
         if not self.config.enabled:
             return
         stats = self.stats
@@ -879,7 +937,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         redirected = self.syndication.redirected if self.syndication is not None else 0
         stats["redirects"] = redirected
         log.info(
-            f"{len(self.visible_posts())} posts, {stats.get('tweets', 0)} tweets, "
+            f"{self._label}{len(self.visible_posts())} posts, {stats.get('tweets', 0)} tweets, "
             f"{stats.get('captions', 0)} captions, {redirected} old URLs redirected, "
             f"{rewritten} links rewritten, {warnings} warnings"
         )
@@ -915,6 +973,11 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         return posixpath.dirname(page.file.src_uri)
 
 
+def _nested(a: str, b: str) -> bool:
+    """Tell whether docs folders `a` and `b` (no slashes around; "" is the root) overlap."""
+    return a == b or not a or not b or a.startswith(b + "/") or b.startswith(a + "/")
+
+
 def _same_zone(name: str, zone: dt.tzinfo) -> bool:
     """Tell whether the zone called `name` keeps the clock of `zone` (`Etc/UTC` is `UTC`)."""
     try:
@@ -930,29 +993,40 @@ def _same_zone(name: str, zone: dt.tzinfo) -> bool:
 
 
 class _WarningCounter(logging.Handler):
-    """Counts one build's warnings about posts (ours and MkDocs' own), for the summary."""
+    """Counts one build's warnings about one blog (ours and MkDocs' own), for the summary.
+
+    A warning counts when it names a file of this blog (under its posts or blog folder),
+    or when the plugin gives it without naming a file (a site-wide problem). With several
+    blogs in a site, each counts its own.
+    """
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.count = 0
-        self.posts_prefix = "'blog/posts/"
+        self.folders: tuple[str, ...] = ("blog/posts/",)
         self.logger = logging.getLogger("mkdocs")
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.name.startswith("mkdocs.plugins.mkdocs_blogpost") or (
-            self.posts_prefix in record.getMessage()
-        ):
+        message = record.getMessage()
+        if record.name.startswith("mkdocs.plugins.mkdocs_blogpost"):
+            named = _NAMED_FILE_RE.match(message)
+            if named is None or named.group("path").startswith(self.folders):
+                self.count += 1
+        elif any(f"'{folder}" in message for folder in self.folders):
             self.count += 1
 
-    def start(self, posts_dir: str) -> None:
+    def start(self, *folders: str) -> None:
+        """Count from now on, warnings about files under `folders` (docs paths)."""
         self.count = 0
-        self.posts_prefix = f"'{posts_dir.strip('/')}/"
+        self.folders = tuple(f.strip("/") + "/" for f in folders if f.strip("/")) or ("",)
         if self not in self.logger.handlers:
             self.logger.addHandler(self)
 
     def stop(self) -> int:
+        """Stop counting; return the count."""
         self.logger.removeHandler(self)
         return self.count
 
 
-_WARNINGS = _WarningCounter()
+#: The plugin's messages about a file start `mkdocs_blogpost: path[:line]: `.
+_NAMED_FILE_RE = re.compile(r"^mkdocs_blogpost: (?P<path>[^\s:]+\.[A-Za-z0-9]+)(?::\d+)?: ")

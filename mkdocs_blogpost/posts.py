@@ -407,6 +407,7 @@ def resolve_urls(
     use_directory_urls: bool,
     taken: set[str],
     reserved: Sequence[str] = (),
+    blog_dir: str = "blog",
 ) -> None:
     """Give each post its destination and URL, never two posts (or a page) one URL.
 
@@ -417,6 +418,7 @@ def resolve_urls(
         taken: Destinations already used by other files; updated in place.
         reserved: Destinations (`blog/index.html`) and folders (`blog/tags/`) that the
             plugin's generated pages will use; a post never takes them.
+        blog_dir: The blog's folder, for `{blog_dir}` in `url_format`.
     """
     owners: dict[str, str] = {}
     reserved_files = {r for r in reserved if not r.endswith("/")}
@@ -425,7 +427,7 @@ def resolve_urls(
         base_slug = post.slug
         counter = 1
         while True:
-            dest, url = _format_url(post, url_format, use_directory_urls)
+            dest, url = _format_url(post, url_format, use_directory_urls, blog_dir)
             blocked = dest in reserved_files or dest.startswith(reserved_dirs)
             if dest not in taken and not blocked:
                 break
@@ -449,7 +451,9 @@ def resolve_urls(
         post.meta["slug"] = post.slug
 
 
-def _format_url(post: Post, url_format: str, use_directory_urls: bool) -> tuple[str, str]:
+def _format_url(
+    post: Post, url_format: str, use_directory_urls: bool, blog_dir: str = "blog"
+) -> tuple[str, str]:
     from .text import slugify
 
     date = post.date or dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
@@ -461,11 +465,12 @@ def _format_url(post: Post, url_format: str, use_directory_urls: bool) -> tuple[
         "slug": post.slug,
         "categories": slugify(post.categories[0]) if post.categories else "",
         "file": slugify(stem) or post.slug,
+        "blog_dir": blog_dir,
     }
     try:
         path = url_format.format(**values)
     except (KeyError, IndexError, ValueError):
-        path = "blog/{yyyy}/{mm}/{dd}/{slug}/".format(**values)
+        path = "{blog_dir}/{yyyy}/{mm}/{dd}/{slug}/".format(**values)
     path = re.sub(r"/{2,}", "/", path).lstrip("/")
     parts = [p for p in path.split("/") if p not in ("", ".", "..")]
     directory = path.endswith("/") or not path.endswith(".html")
