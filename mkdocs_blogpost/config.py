@@ -62,6 +62,11 @@ class BlogpostConfig(base.Config):
     blog_dir = c.Type(str, default="blog")
     """Folder, relative to `docs_dir`, that the generated blog pages live under."""
 
+    blog_title = c.Optional(c.Type(str))
+    """Name of the blog: the title of its index page and nav entry, and part of its feeds'
+    title when the site has several blogs. By default "Blog" in the site's language; in a
+    site with several blogs, the name of each one's `blog_dir` (`changelog`: "Changelog")."""
+
     post_url_format = c.Type(str, default="{blog_dir}/{yyyy}/{mm}/{dd}/{slug}/")
     """URL of a post. Placeholders: `{blog_dir}`, `{yyyy}`, `{mm}`, `{dd}`, `{slug}`,
     `{categories}`, `{file}`. By default each blog's posts live under its own `blog_dir`.

@@ -189,6 +189,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             now=self.now,
             permalink=self._permalink(),
             timezone=self.tz,
+            blog_title=self._blog_title() if self._label else None,
         )
         self._setup_migration(config)
         self._share_options = self._check_share_options()
@@ -224,6 +225,16 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
 
     def _posts_dir(self) -> str:
         return self.config.posts_dir.strip("/")
+
+    def _blog_title(self) -> str | None:
+        """Return the blog's name: the option, else (among several blogs) its folder's name."""
+        if self.config.blog_title:
+            return self.config.blog_title
+        if not self._label:
+            return None
+        folder = posixpath.basename(self.config.blog_dir.strip("/"))
+        words = folder.replace("-", " ").replace("_", " ").strip()
+        return words[:1].upper() + words[1:] if words else None
 
     def _check_siblings(self, config: MkDocsConfig) -> None:
         """With several blogs in one site, refuse shared folders and label each summary."""
@@ -484,6 +495,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             authors_dir=self.config.authors_dir.strip("/"),
             posts_per_page=self.config.posts_per_page,
             related_posts=self.config.related_posts,
+            title=self._blog_title(),
         )
         self.views = build_views(self.visible_posts(), options, self.translator)
         if self.config.blog_pages:

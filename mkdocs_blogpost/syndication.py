@@ -103,6 +103,7 @@ class Syndication:
         now: dt.datetime,
         permalink: str | None = None,
         timezone: dt.tzinfo = dt.timezone.utc,
+        blog_title: str | None = None,
     ) -> None:
         """Prepare for one build.
 
@@ -116,6 +117,8 @@ class Syndication:
             permalink: The old Jekyll blog's permalink pattern, to redirect posts' old
                 URLs; `None` writes no such redirects.
             timezone: The site's time zone, which Jekyll's URLs used for dates.
+            blog_title: The blog's name, added to the feeds' default title when a site
+                has several blogs (their feeds would otherwise share one name).
         """
         self.options = options
         self.config = config
@@ -125,6 +128,9 @@ class Syndication:
         self.now = now
         self.site_url: str | None = config.site_url or None
         self.blog_dir = options.blog_dir.strip("/")
+        self.feed_title = options.feed_title or (
+            f"{config.site_name} – {blog_title}" if blog_title else config.site_name
+        )
         self.targets: list[FeedTarget] = []
         self.canonical: dict[str, str] = {}
         self.covers: dict[str, _Cover] = {}
@@ -291,7 +297,7 @@ class Syndication:
             return
         pages = {f.dest_uri: f for f in files if f.is_documentation_page()}
         home = self._page_url(pages, self.blog_dir) or self.site_url
-        title = self.options.feed_title or self.config.site_name
+        title = self.feed_title
         length = self.options.feed_length
         for target in self.targets:
             chosen = target.posts[:length] if length > 0 else target.posts
@@ -476,7 +482,7 @@ class Syndication:
         """Return the blog's feeds, then those of the tag or category `page` belongs to."""
         if self._links is None:
             self._links = {}
-            title = self.options.feed_title or self.config.site_name
+            title = self.feed_title
             for target in self.targets:
                 name = title if target.kind == "blog" else target.name
                 key = "" if target.kind == "blog" else target.folder

@@ -50,6 +50,7 @@ class ViewOptions:
         authors_dir: Folder of the author pages under `blog_dir` (`author`).
         posts_per_page: Posts on one listing page.
         related_posts: Most related posts shown under a post.
+        title: The blog's name for its index; `None` for "Blog" in the site's language.
     """
 
     blog_dir: str = "blog"
@@ -60,6 +61,7 @@ class ViewOptions:
     authors_dir: str = "author"
     posts_per_page: int = 6
     related_posts: int = 3
+    title: str | None = None
 
 
 @dataclass(eq=False)
@@ -220,7 +222,7 @@ def build_views(posts: Sequence[Post], opts: ViewOptions, t: Callable[..., str])
 
     # The index: pinned posts first, each group newest first (sort is stable).
     pinned_first = sorted(posts, key=lambda p: not p.pin)
-    views.pages += _paginate("index", t("blog"), blog, pinned_first, opts)
+    views.pages += _paginate("index", opts.title or t("blog"), blog, pinned_first, opts)
 
     views.tags = group_terms(posts, lambda p: p.tags, "tag")
     views.categories = group_terms(posts, lambda p: p.categories, "category")

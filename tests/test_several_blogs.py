@@ -97,11 +97,25 @@ def test_each_blog_has_its_own_summary_and_warnings(build_site: BuildSite) -> No
     assert len([w for w in site.warnings if "missing.png" in w]) == 1
 
 
-def test_a_site_with_several_blogs_shows_each_once_in_the_nav(build_site: BuildSite) -> None:
+def test_each_blog_has_its_own_name_in_the_nav_and_feeds(build_site: BuildSite) -> None:
     site = build_site(FILES, TWO_BLOGS)
     nav = site.soup("index.html").select(".md-nav--primary > .md-nav__list > .md-nav__item")
     labels = [item.get_text(" ", strip=True) for item in nav]
-    assert labels.count("Blog") == 2, labels
+    assert labels == ["Home", "Blog", "Changelog"], labels
+    assert site.soup("changelog/index.html").title.get_text().startswith("Changelog")
+    assert json.loads(site.read("changelog/feed.json"))["title"] == "Test site – Changelog"
+    assert json.loads(site.read("blog/feed.json"))["title"] == "Test site – Blog"
+    # A name of the author's choosing, escaped like every text.
+    named = {"plugins": ["search", "blogpost", {"blogpost": {**TWO_BLOGS["plugins"][2]["blogpost"], "blog_title": "What's <new>"}}]}
+    site = build_site(FILES, named)
+    assert "What's <new>" in site.soup("changelog/index.html").title.get_text()
+    assert "<new>" not in site.read("changelog/index.html")
+
+
+def test_one_blog_keeps_its_names(build_site: BuildSite) -> None:
+    site = build_site(FILES)
+    assert json.loads(site.read("blog/feed.json"))["title"] == "Test site"
+    assert site.soup("blog/index.html").title.get_text().startswith("Blog")
 
 
 @pytest.mark.parametrize(
