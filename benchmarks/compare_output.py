@@ -234,9 +234,14 @@ def checkout(rev: str, keep: bool) -> Iterator[Path]:
         if keep:
             print(f"kept the checkout of {rev} in {folder}", file=sys.stderr)
         else:
-            _git("worktree", "remove", "--force", str(folder))
+            # Only this worktree: `git worktree prune` would touch every other one too.
+            removed = _git("worktree", "remove", "--force", str(folder))
             shutil.rmtree(folder.parent, ignore_errors=True)
-            _git("worktree", "prune")
+            if removed.returncode != 0:
+                print(
+                    f"could not remove the worktree {folder}: {removed.stderr.strip()}",
+                    file=sys.stderr,
+                )
 
 
 def build_env(checkout_dir: Path) -> dict[str, str]:
