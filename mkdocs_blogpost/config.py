@@ -9,9 +9,134 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from .dates import DateError, get_timezone
 from .permalinks import PermalinkError, check_pattern, expand_style
 
-__all__ = ["BlogpostConfig", "JekyllConfigOption", "PermalinkOption"]
+__all__ = [
+    "BlogpostConfig",
+    "Count",
+    "DocsFolder",
+    "JekyllConfigOption",
+    "MastodonInstanceOption",
+    "PermalinkOption",
+    "SubFolder",
+    "TimezoneOption",
+    "XHandleOption",
+]
+
+#: The default of `mastodon_instance`, valid as it is: checking it needs no share module.
+DEFAULT_MASTODON_INSTANCE = "mastodon.social"
+
+
+class Count(c.Type[int]):
+    """A whole number of at least `minimum`; `meaning` tells the author what it counts."""
+
+    def __init__(self, *, default: int, minimum: int, meaning: str = "") -> None:
+        super().__init__(int, default=default)
+        self.minimum = minimum
+        self.meaning = meaning
+
+    def run_validation(self, value: object) -> int:
+        """Refuse booleans, fractions and numbers under the minimum."""
+        if isinstance(value, bool):
+            raise ValidationError(f"expected a whole number, not {value!r}")
+        number = super().run_validation(value)
+        if number < self.minimum:
+            if self.minimum == 1:
+                wanted = "a positive number"
+            else:
+                wanted = f"{self.minimum}{self.meaning} or more"
+            raise ValidationError(f"must be {wanted}, not {number}")
+        return number
+
+
+class DocsFolder(c.Type[str]):
+    """A folder of `docs_dir`, written without slashes around (`""` is `docs_dir` itself)."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        """Strip the slashes around and refuse a way out of `docs_dir`."""
+        text = super().run_validation(value)
+        folder = text.strip().strip("/")
+        if ".." in folder.split("/") or "\\" in folder:
+            raise ValidationError(
+                f"must be a folder inside docs_dir, written with '/', like 'blog/posts', "
+                f"not {text!r}"
+            )
+        return folder
+
+
+class SubFolder(DocsFolder):
+    """One folder under the blog's folder (`tags`), never empty."""
+
+    def run_validation(self, value: object) -> str:
+        """Also refuse an empty name, which would put two kinds of page in one folder."""
+        try:
+            folder = super().run_validation(value)
+        except ValidationError:
+            folder = ""
+        if not folder:
+            raise ValidationError(f"must be a folder name like 'tags', not {value!r}")
+        return folder
+
+
+class TimezoneOption(c.Type[str]):
+    """An IANA time zone name (`Europe/Berlin`), `UTC`, or an offset like `+05:30`."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        """Refuse a name no time zone database knows; the name itself is kept."""
+        name = super().run_validation(value)
+        try:
+            get_timezone(name)
+        except DateError as exc:
+            raise ValidationError(
+                f"{exc}; write an IANA name such as 'Europe/Berlin', 'UTC' or an offset "
+                "such as '+05:30'"
+            ) from None
+        return name
+
+
+class XHandleOption(c.Type[str]):
+    """An X (Twitter) handle, with or without `@`; kept without it."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        """Normalise the handle; the share module loads only when there is one to check."""
+        text = super().run_validation(value)
+        if not text.strip():
+            return ""
+        from .share import normalize_handle
+
+        try:
+            return normalize_handle(text) or ""
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+
+
+class MastodonInstanceOption(c.Type[str]):
+    """The host name of a Mastodon server (`fosstodon.org`), with or without `https://`."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default=DEFAULT_MASTODON_INSTANCE)
+
+    def run_validation(self, value: object) -> str:
+        """Normalise the host; the default needs no check (nor the share module)."""
+        text = super().run_validation(value)
+        if text == DEFAULT_MASTODON_INSTANCE:
+            return text
+        from .share import normalize_instance
+
+        try:
+            return normalize_instance(text)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
 
 
 class JekyllConfigOption(c.File):
@@ -56,10 +181,10 @@ class BlogpostConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the whole plugin off (for example from an environment variable)."""
 
-    posts_dir = c.Type(str, default="blog/posts")
+    posts_dir = DocsFolder(default="blog/posts")
     """Folder, relative to `docs_dir`, holding the posts (nested folders included)."""
 
-    blog_dir = c.Type(str, default="blog")
+    blog_dir = DocsFolder(default="blog")
     """Folder, relative to `docs_dir`, that the generated blog pages live under."""
 
     blog_title = c.Optional(c.Type(str))
@@ -74,10 +199,10 @@ class BlogpostConfig(base.Config):
     A trailing `/` gives a folder URL; with `use_directory_urls: false` it becomes `.html`.
     """
 
-    cover_dir = c.Type(str, default="assets/img")
+    cover_dir = DocsFolder(default="assets/img")
     """Folder, relative to `docs_dir`, that `img:` cover names are resolved under."""
 
-    timezone = c.Type(str, default="UTC")
+    timezone = TimezoneOption(default="UTC")
     """IANA time zone given to post dates written without one (`Europe/Berlin`)."""
 
     language = c.Optional(c.Type(str))
@@ -92,10 +217,10 @@ class BlogpostConfig(base.Config):
     show_date = c.Type(bool, default=True)
     """Show the date on posts that do not set `show_date:` themselves."""
 
-    words_per_minute = c.Type(int, default=200)
+    words_per_minute = Count(default=200, minimum=1)
     """Reading speed for the reading time (the Jekyll theme's figure)."""
 
-    cjk_characters_per_minute = c.Type(int, default=400)
+    cjk_characters_per_minute = Count(default=400, minimum=1)
     """Reading speed for Chinese, Japanese and Korean text, which is counted by character."""
 
     drafts_on_serve = c.Type(bool, default=True)
@@ -118,7 +243,7 @@ class BlogpostConfig(base.Config):
     feed_formats = c.ListOfItems(c.Choice(("rss", "atom", "json")), default=["rss", "atom", "json"])
     """Feed formats to write: `rss` (RSS 2.0), `atom` (Atom 1.0), `json` (JSON Feed 1.1)."""
 
-    feed_length = c.Type(int, default=20)
+    feed_length = Count(default=20, minimum=0, meaning=" (all posts)")
     """Number of newest posts in each feed; `0` puts every post in."""
 
     feed_full_content = c.Type(bool, default=True)
@@ -170,7 +295,7 @@ class BlogpostConfig(base.Config):
 
     # --- tweets and captions ---
 
-    twitter_via = c.Optional(c.Type(str))
+    twitter_via = c.Optional(XHandleOption())
     """The site's X (Twitter) handle, with or without `@`, added as `via` to share links."""
 
     tweet_label = c.Optional(c.Type(str))
@@ -182,10 +307,10 @@ class BlogpostConfig(base.Config):
     """Share links under each quote, in order: `x`, `mastodon`, `bluesky`, `linkedin`, and `copy`
     (a permanent link to the quote). An empty list shows none."""
 
-    mastodon_instance = c.Type(str, default="mastodon.social")
+    mastodon_instance = MastodonInstanceOption()
     """Mastodon server whose share page the `mastodon` share link opens."""
 
-    tweet_max_length = c.Type(int, default=280)
+    tweet_max_length = Count(default=280, minimum=1)
     """Characters X allows in a post; a quote longer than this with its link gives a warning."""
 
     tweets_everywhere = c.Type(bool, default=False)
@@ -198,25 +323,25 @@ class BlogpostConfig(base.Config):
 
     # --- blog pages ---
 
-    posts_per_page = c.Type(int, default=6)
+    posts_per_page = Count(default=6, minimum=1)
     """Posts on each page of the blog index and of the tag, category and author pages."""
 
-    pagination_dir = c.Type(str, default="page")
+    pagination_dir = SubFolder(default="page")
     """Folder of pages 2, 3... of a listing: `blog/page/2/`, `blog/tags/ci/page/2/`."""
 
-    tags_dir = c.Type(str, default="tags")
+    tags_dir = SubFolder(default="tags")
     """Folder, under `blog_dir`, of the tag index and the tag pages (`blog/tags/<tag>/`)."""
 
-    categories_dir = c.Type(str, default="category")
+    categories_dir = SubFolder(default="category")
     """Folder, under `blog_dir`, of the category pages (`blog/category/<category>/`)."""
 
-    archive_dir = c.Type(str, default="archive")
+    archive_dir = SubFolder(default="archive")
     """Folder, under `blog_dir`, of the archive and its year pages (`blog/archive/2024/`)."""
 
-    authors_dir = c.Type(str, default="author")
+    authors_dir = SubFolder(default="author")
     """Folder, under `blog_dir`, of the author pages (`blog/author/<author>/`)."""
 
-    related_posts = c.Type(int, default=3)
+    related_posts = Count(default=3, minimum=0)
     """Related posts (most shared tags, then most recent) listed under each post; 0 for none."""
 
     post_navigation = c.Type(bool, default=True)

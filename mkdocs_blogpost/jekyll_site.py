@@ -6,16 +6,22 @@ through `{{ site.author }}` and the like, and the permalink gives each post's ol
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 
+from .dates import DateError, get_timezone
 from .permalinks import PermalinkError, check_pattern, expand_style
 
-__all__ = ["JekyllConfigError", "JekyllSite", "read_jekyll_config"]
+__all__ = ["JekyllConfigError", "JekyllSite", "load_for_blog", "read_jekyll_config"]
+
+log = get_plugin_logger(__name__)
 
 
 class JekyllConfigError(ValueError):
@@ -119,3 +125,44 @@ def read_jekyll_config(path: str) -> JekyllSite:
         except PermalinkError as exc:
             raise JekyllConfigError(f"{name}: 'permalink: {site.permalink}': {exc}") from None
     return site
+
+
+def load_for_blog(path: str | None, timezone: dt.tzinfo, timezone_name: str) -> JekyllSite | None:
+    """Read the `_config.yml` the option `jekyll_config` names, once per build.
+
+    Args:
+        path: The option's value (already resolved to an existing file), or `None`.
+        timezone: The blog's time zone.
+        timezone_name: The blog's `timezone` option as written, for the warning.
+
+    Raises:
+        PluginError: The file cannot be used.
+    """
+    if not path:
+        return None
+    try:
+        site = read_jekyll_config(path)
+    except JekyllConfigError as exc:
+        raise PluginError(f"blogpost: option 'jekyll_config': {exc}") from None
+    theirs = site.timezone
+    if theirs is not None and not _same_zone(theirs, timezone):
+        log.warning(
+            f"{site.name} sets 'timezone: {theirs}', but the blogpost option 'timezone' "
+            f"is '{timezone_name}': post dates and their old URLs use "
+            f"'{timezone_name}'. Set the option to '{theirs}' to match the old blog"
+        )
+    return site
+
+
+def _same_zone(name: str, zone: dt.tzinfo) -> bool:
+    """Tell whether the zone called `name` keeps the clock of `zone` (`Etc/UTC` is `UTC`)."""
+    try:
+        other = get_timezone(name)
+    except DateError:
+        return False
+    # Winter and summer: zones that agree on both agree on every post date in practice.
+    moments = (
+        dt.datetime(2024, 1, 15, tzinfo=dt.timezone.utc),
+        dt.datetime(2024, 7, 15, tzinfo=dt.timezone.utc),
+    )
+    return all(m.astimezone(other).utcoffset() == m.astimezone(zone).utcoffset() for m in moments)

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.utils import get_relative_url
 
 from .dates import format_date
 from .excerpts import excerpt_html, rebase_to_root
 from .render import reading_label, status_badge
 from .taxonomy import term_key
+from .urls import MarkedLinks, relative_url
 
 if TYPE_CHECKING:
     import jinja2
@@ -154,61 +154,10 @@ class ListingContext:
         self.tag_names = _names(self.views.tags)
         self.author_names = _names(self.views.authors)
         # Each post's card, rendered once per build with its URLs from the site root
-        # (see `_ROOT`); a listing page only swaps in its own way up to the root.
+        # (`MarkedLinks`); a listing page only swaps in its own way up to the root.
+        self.marks = MarkedLinks(self.base)
         self.cards: dict[str, dict[str, Any]] = {}
         self.entries: dict[str, dict[str, Any]] = {}
-
-
-# A card is rendered once per build and shown on many listing pages, so its URLs are
-# written from two fixed points and each page swaps in its own way to them: `_ROOT`
-# stands for the way up to the site root, `_BASE` for the way to the blog folder
-# (`blog/`, where most card links point: "../../2024/05/post/" reads better than
-# "../../../blog/2024/05/post/"). Control characters cannot be in a page: text from
-# posts has them replaced with U+FFFD (what browsers show) before it goes into a card.
-_ROOT = "\x00"
-_BASE = "\x01"
-
-
-def _from_root(url: str | None, base: str) -> str | None:
-    """Mark a site-relative URL (`blog/x/`) to be made relative to each listing page."""
-    if url is None:
-        return None
-    if "://" in url or url.startswith(("/", "#")):
-        return url
-    path = url[2:] if url.startswith("./") else url
-    if base and path.startswith(base):
-        return _BASE + (path[len(base) :] or "./")
-    return _ROOT + (path or "./")
-
-
-def _folder_depth(url: str) -> int:
-    folder = (url if url.endswith("/") else posixpath.dirname(url)).strip("/")
-    return 0 if folder in ("", ".") else folder.count("/") + 1
-
-
-def _localize(listing: str, page_url: str, base: str) -> str:
-    """Make the marked URLs of rendered cards relative to the page at `page_url`."""
-    up = "../" * _folder_depth(page_url)
-    if base and page_url.startswith(base):
-        to_base = "../" * (_folder_depth(page_url) - _folder_depth(base))
-    else:
-        to_base = up + base
-    return listing.replace(_ROOT, up).replace(_BASE, to_base)
-
-
-def _text(value: str) -> str:
-    return value.replace(_ROOT, "\ufffd").replace(_BASE, "\ufffd")
-
-
-def _rel(url: str | None, page_url: str) -> str | None:
-    if url is None:
-        return None
-    if "://" in url or url.startswith("//"):
-        return url
-    rel = get_relative_url(url, page_url)
-    if url.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return rel
 
 
 def _term_links(
@@ -229,10 +178,14 @@ def _term_links(
         out.append(
             {
                 "name": terms_by_key.get(key, name),
-                "url": _rel(ctx.url_of(src), here) if src else None,
+                "url": _relative(ctx.url_of(src), here) if src else None,
             }
         )
     return out
+
+
+def _relative(url: str | None, page_url: str) -> str | None:
+    return None if url is None else relative_url(url, page_url)
 
 
 def _names(terms: list[Term]) -> dict[str, str]:
@@ -258,33 +211,35 @@ def _date(post: Post, ctx: ListingContext) -> dict[str, str] | None:
     }
 
 
-def _root_terms(links: list[dict[str, Any]], base: str) -> list[dict[str, Any]]:
-    return [{"name": _text(link["name"]), "url": _from_root(link["url"], base)} for link in links]
+def _marked_terms(links: list[dict[str, Any]], marks: MarkedLinks) -> list[dict[str, Any]]:
+    return [{"name": marks.text(link["name"]), "url": marks.mark(link["url"])} for link in links]
 
 
 def _card(post: Post, ctx: ListingContext) -> dict[str, Any]:
     """Return the post's card, its URLs marked to be made relative per listing page.
 
     Built and rendered once per post and build (`ctx.cards`): a post on twenty listing
-    pages costs one render, and each page only replaces `_ROOT` and `_BASE`.
+    pages costs one render, and each page only swaps in its own way to the marked URLs.
     """
     card = ctx.cards.get(post.src_uri)
     if card is not None:
         return card
-    base = ctx.base
-    cover = _from_root(ctx.cover_url(post), base)
-    excerpt = _text(excerpt_html(post))
+    marks = ctx.marks
+    cover = marks.mark(ctx.cover_url(post))
+    excerpt = marks.text(excerpt_html(post))
     card = {
-        "title": _text(post.title),
-        "url": _from_root(post.url, base),
+        "title": marks.text(post.title),
+        "url": marks.mark(post.url),
         "date": _date(post, ctx),
         "reading": reading_label(post.minutes, ctx.translator) if post.read_time else None,
-        "authors": _root_terms(author_links(post, "", ctx), base),
-        "cover": {"url": cover, "alt": _text(post.cover.alt) if post.cover else ""}
+        "authors": _marked_terms(author_links(post, "", ctx), marks),
+        "cover": {"url": cover, "alt": marks.text(post.cover.alt) if post.cover else ""}
         if cover
         else None,
-        "tags": _root_terms(tag_links(post, "", ctx), base),
-        "excerpt": Markup(_HEADING_ID_RE.sub(r"\1", rebase_to_root(excerpt, post.url, _ROOT))),
+        "tags": _marked_terms(tag_links(post, "", ctx), marks),
+        "excerpt": Markup(
+            _HEADING_ID_RE.sub(r"\1", rebase_to_root(excerpt, post.url, MarkedLinks.ROOT))
+        ),
         "badge": status_badge(post, ctx.translator),
     }
     card["html"] = Markup(ctx.env.get_template("blogpost/fragments/card.html").render(card=card))
@@ -298,8 +253,8 @@ def _entry(post: Post, ctx: ListingContext) -> dict[str, Any]:
     if entry is not None:
         return entry
     entry = {
-        "title": _text(post.title),
-        "url": _from_root(post.url, ctx.base),
+        "title": ctx.marks.text(post.title),
+        "url": ctx.marks.mark(post.url),
         # Lists of titles (archive, related posts) always date their entries.
         "date": {
             "text": format_date(post.date, ctx.locale, ctx.date_format),
@@ -336,11 +291,11 @@ def _pagination(view: ViewPage, page_url: str, ctx: ListingContext) -> dict[str,
         last = n
         src = view.family[n - 1]
         numbers.append(
-            {"number": n, "url": _from_root(ctx.url_of(src), ctx.base), "current": n == view.page}
+            {"number": n, "url": ctx.marks.mark(ctx.url_of(src)), "current": n == view.page}
         )
     return {
-        "newer": _from_root(ctx.url_of(view.prev_src), ctx.base) if view.prev_src else None,
-        "older": _from_root(ctx.url_of(view.next_src), ctx.base) if view.next_src else None,
+        "newer": ctx.marks.mark(ctx.url_of(view.prev_src)) if view.prev_src else None,
+        "older": ctx.marks.mark(ctx.url_of(view.next_src)) if view.next_src else None,
         "numbers": numbers,
         "label": ctx.translator("page_of", page=view.page, pages=view.pages),
     }
@@ -355,8 +310,8 @@ def _cloud(view: ViewPage, page_url: str, ctx: ListingContext) -> list[dict[str,
         src = ctx.views.tag_src.get(term_key(term.name))
         out.append(
             {
-                "name": _text(term.name),
-                "url": _from_root(ctx.url_of(src), ctx.base) if src else None,
+                "name": ctx.marks.text(term.name),
+                "url": ctx.marks.mark(ctx.url_of(src)) if src else None,
                 "count": term.count,
                 "count_text": ctx.translator("post_count_one")
                 if term.count == 1
@@ -379,7 +334,7 @@ def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
             years.append(
                 {
                     "year": year,
-                    "url": _from_root(ctx.url_of(src), ctx.base),
+                    "url": ctx.marks.mark(ctx.url_of(src)),
                     "count_text": ctx.translator("post_count_one")
                     if len(posts) == 1
                     else ctx.translator("post_count", count=len(posts)),
@@ -391,7 +346,7 @@ def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
         context["cards"] = [_card(p, ctx) for p in view.posts]
         context["pagination"] = _pagination(view, page_url, ctx)
     listing = ctx.env.get_template("blogpost/fragments/listing.html").render(context)
-    return _localize(listing, page_url, ctx.base)
+    return ctx.marks.place(listing, page_url)
 
 
 def listing_meta(view: ViewPage, url_of: Callable[[str], str | None]) -> dict[str, Any]:
@@ -418,4 +373,4 @@ def render_post_footer(
         "related": [_entry(p, ctx) for p in links.related],
     }
     footer = ctx.env.get_template("blogpost/fragments/post-footer.html").render(context)
-    return _localize(footer, page_url, ctx.base)
+    return ctx.marks.place(footer, page_url)

@@ -6,7 +6,7 @@ import datetime as dt
 import html
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -29,6 +29,7 @@ __all__ = [
     "is_public",
     "is_visible",
     "read_post",
+    "read_switch",
     "resolve_urls",
     "safe_url",
     "warn",
@@ -239,8 +240,12 @@ def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
         authors=to_list(data.get("authors", data.get("author"))),
         description=_one_line(data.get("description")) or None,
         excerpt=_one_line(data.get("excerpt")) or None,
-        read_time=_switch(data, "read_time", ctx.read_time, src_uri, fm.lines),
-        show_date=_switch(data, "show_date", ctx.show_date, src_uri, fm.lines),
+        read_time=read_switch(
+            data, "read_time", ctx.read_time, src_uri, fm.lines.get("read_time")
+        ),
+        show_date=read_switch(
+            data, "show_date", ctx.show_date, src_uri, fm.lines.get("show_date")
+        ),
         status=status,
         pin=bool(to_bool(data.get("pin")) or to_bool(data.get("sticky"))),
         problem=fm.error.message if fm.error is not None else None,
@@ -283,9 +288,18 @@ def _first_heading(body: str) -> str | None:
     return None
 
 
-def _switch(
-    data: dict[str, Any], key: str, default: bool, src_uri: str, lines: dict[str, int]
+def read_switch(
+    data: Mapping[str, Any], key: str, default: bool, src_uri: str, line: int | None
 ) -> bool:
+    """Read the yes/no front-matter key `key`; warn and use `default` when it is not one.
+
+    Args:
+        data: The post's front matter.
+        key: The key to read.
+        default: The value when the key is absent or not a yes/no value.
+        src_uri: The post's docs path, for the warning.
+        line: The key's line in the file, for the warning.
+    """
     if key not in data:
         return default
     from .frontmatter import to_bool
@@ -295,8 +309,8 @@ def _switch(
         warn(
             src_uri,
             f"front matter '{key}: {data[key]}' is not a switch; write true or false "
-            f"(the site default, {str(default).lower()}, is used)",
-            lines.get(key),
+            f"(the default, {str(default).lower()}, is used)",
+            line,
         )
         return default
     return value

@@ -237,18 +237,6 @@ def test_posts_per_page_option_and_pins_first(build_site: BuildSite) -> None:
     assert archive.select(".blogpost-entry__link")[-1].get_text() == "Old but pinned"
 
 
-def test_bad_posts_per_page_stops_the_build(build_site: BuildSite) -> None:
-    site = build_site(
-        many_posts(1),
-        {"plugins": [{"blogpost": {"posts_per_page": 0}}]},
-        expect_failure=True,
-    )
-    assert site.error is not None
-
-
-# -- drafts --------------------------------------------------------------------------------------
-
-
 def draft_site() -> dict[str, str | bytes]:
     return {
         "blog/posts/2024-01-01-live.md": post("2024-01-01", "Live", tags=["x"], category="c"),

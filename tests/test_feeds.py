@@ -263,14 +263,6 @@ def test_feed_length(build_site: BuildSite, length: int | None, expected: int) -
     assert [i["title"] for i in data["items"]] == titles
 
 
-def test_negative_feed_length_stops_the_build(tmp_path: Path) -> None:
-    root = tmp_path / "neg"
-    write_tree(root / "docs", {"index.md": "# Home\n"})
-    cfg = make_config(root, {"plugins": [{"blogpost": {"feed_length": -1}}]}, True)
-    with pytest.raises(Exception, match="feed_length"):
-        run_build(root, cfg)
-
-
 def test_excerpt_only_feeds(build_site: BuildSite) -> None:
     site = build_site(BLOG, {"plugins": [{"blogpost": {"feed_full_content": False}}]})
     rss = ET.fromstring(site.path("blog/feed.xml").read_bytes())

@@ -86,27 +86,6 @@ def test_count_words_matches_the_reference_definition(text: str) -> None:
     assert count_words(text) == (expected, cjk)
 
 
-def test_url_of_fast_path_agrees_with_mkdocs_lookup() -> None:
-    from mkdocs.structure.files import File, Files
-
-    from mkdocs_blogpost.plugin import BlogpostPlugin
-
-    files = Files(
-        [
-            File("blog/posts/2024-01-01-a.md", "/docs", "/site", use_directory_urls=True),
-            File("assets/img/x.png", "/docs", "/site", use_directory_urls=True),
-        ]
-    )
-    plugin = BlogpostPlugin()
-    plugin.files = files
-    assert plugin._url_of("blog/posts/2024-01-01-a.md") == "blog/posts/2024-01-01-a/"
-    assert plugin._url_of("assets/img/x.png") == "assets/img/x.png"
-    # Paths MkDocs would normalise still resolve, through its own lookup.
-    assert plugin._url_of("./assets//img/x.png") == "assets/img/x.png"
-    assert plugin._url_of("assets/img/missing.png") is None
-    assert plugin._url_of(None) is None
-
-
 def test_format_date_is_remembered_and_unchanged() -> None:
     from babel.dates import format_date as babel_format_date
 
@@ -120,63 +99,3 @@ def test_format_date_is_remembered_and_unchanged() -> None:
         assert format_date(when, locale, pattern) == expected
         assert _format_day.cache_info().hits >= before + 1
     assert format_date(when, "xx-nowhere", "long") == "February 16, 2023"
-
-
-# -- cards rendered once, made relative per listing page ---------------------------------
-
-_SEGMENT = st.sampled_from(["blog", "tags", "docs", "page", "2", "2024", "a-b", "x"])
-_PATH = st.lists(_SEGMENT, min_size=0, max_size=5).map("/".join)
-
-
-def _resolve(page_url: str, href: str) -> str:
-    """Where `href` on the page at `page_url` leads, as a normalised site path."""
-    from urllib.parse import urljoin
-
-    return urljoin("https://site.test/" + page_url, href)
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    page=_PATH,
-    page_is_dir=st.booleans(),
-    target=_PATH,
-    target_is_dir=st.booleans(),
-    base=st.sampled_from(["", "blog/", "docs/blog/"]),
-    fragment=st.sampled_from(["", "#part"]),
-)
-def test_marked_card_urls_lead_where_relative_urls_do(
-    page: str, page_is_dir: bool, target: str, target_is_dir: bool, base: str, fragment: str
-) -> None:
-    from mkdocs_blogpost.pages import _from_root, _localize, _rel
-
-    page_url = (page + "/" if page else "") if page_is_dir else (page + "/x.html").lstrip("/")
-    target_url = (target + "/" if target else "") if target_is_dir else f"{target}/p.html"
-    target_url = target_url.lstrip("/") or "./"
-    marked = _from_root(target_url, base)
-    assert marked is not None
-    href = _localize(marked, page_url, base) + fragment
-    expected = _rel(target_url, page_url)
-    assert expected is not None
-    assert not href.startswith("/")
-    assert _resolve(page_url, href) == _resolve(page_url, expected + fragment)
-
-
-def test_marked_urls_keep_absolute_and_fragment_urls() -> None:
-    from mkdocs_blogpost.pages import _from_root
-
-    for url in ("https://x.test/a.png", "//cdn.test/a.png", "/abs/a.png", "#top"):
-        assert _from_root(url, "blog/") == url
-    assert _from_root(None, "blog/") is None
-
-
-def test_localized_blog_links_are_short() -> None:
-    from mkdocs_blogpost.pages import _from_root, _localize
-
-    marked = _from_root("blog/2024/05/01/post/", "blog/")
-    assert marked is not None
-    assert _localize(marked, "blog/tags/docs/", "blog/") == "../../2024/05/01/post/"
-    assert _localize(marked, "blog/", "blog/") == "2024/05/01/post/"
-    assert _localize(marked, "other/page/", "blog/") == "../../blog/2024/05/01/post/"
-    root = _from_root("assets/img/a.png", "blog/")
-    assert root is not None
-    assert _localize(root, "blog/page/2/", "blog/") == "../../../assets/img/a.png"

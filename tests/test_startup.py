@@ -13,9 +13,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
-from conftest import BuildSite
-
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Modules only sites with posts (or `<tweet>` quotes) need.
@@ -127,30 +124,3 @@ def test_site_with_a_post_loads_what_it_needs(tmp_path: Path) -> None:
     html = pages[0].read_text(encoding="utf-8")
     assert "Docs are a product too." in html
     assert "<tweet>" not in html
-
-
-@pytest.mark.parametrize(
-    ("options", "message"),
-    [
-        ({"twitter_via": "not a handle"}, "twitter_via"),
-        ({"mastodon_instance": "https://bad host/"}, "mastodon_instance"),
-        ({"mastodon_instance": " mastodon.social "}, None),
-        ({"twitter_via": "  "}, None),
-    ],
-)
-def test_share_options_are_still_checked_without_posts(
-    build_site: BuildSite, options: dict[str, str], message: str | None
-) -> None:
-    # The share module is skipped for unset and default values only: a bad value still
-    # stops the build, and values the share module accepts still pass.
-    site = build_site(
-        {"index.md": "# Home\n"},
-        {"plugins": ["search", {"blogpost": options}]},
-        expect_failure=message is not None,
-    )
-    if message is None:
-        assert site.error is None
-    else:
-        assert f"option '{message}'" in str(site.error) or any(
-            f"option '{message}'" in r.getMessage() for r in site.records
-        )

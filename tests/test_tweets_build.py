@@ -183,25 +183,6 @@ def test_translated_words(build_site: BuildSite) -> None:
     assert quote.select_one("a").get_text() == "Cliquer pour tweeter"
 
 
-@pytest.mark.parametrize(
-    ("options", "message"),
-    [
-        ({"twitter_via": "not a handle"}, "twitter_via"),
-        ({"mastodon_instance": "https://bad host/"}, "mastodon_instance"),
-        ({"tweet_max_length": 0}, "tweet_max_length"),
-    ],
-)
-def test_bad_options_stop_the_build(build_site: BuildSite, options: dict, message: str) -> None:
-    site = build_site(
-        site_files(), {"plugins": ["search", {"blogpost": options}]}, expect_failure=True
-    )
-    assert (
-        message in str(site.error)
-        or any(message in w for w in site.warnings)
-        or any(message in r.getMessage() for r in site.records)
-    )
-
-
 @pytest.mark.parametrize("options", [{"share_targets": ["myspace"]}, {"caption_style": "fancy"}])
 def test_bad_choices_are_config_errors(tmp_path: Path, options: dict) -> None:
     write_tree(tmp_path / "docs", {"index.md": "# Home\n"})

@@ -1,0 +1,148 @@
+"""What rendering makes of a page: quotes and captions, reading time, the excerpt.
+
+Runs in `on_page_content`, on the HTML Markdown made. A post's HTML is transformed and
+measured once per build; listings, head tags and feeds reuse what is kept here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import get_plugin_logger
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.structure.pages import Page
+
+    from .config import BlogpostConfig
+    from .models import Post
+    from .transforms import TransformOptions
+
+__all__ = ["QuoteTransformer", "RenderedPosts", "measure"]
+
+log = get_plugin_logger(__name__)
+
+
+class QuoteTransformer:
+    """Turns `<tweet>` quotes and `<small>` captions into blocks, and reports the author's slips.
+
+    Args:
+        env: The plugin's template environment.
+        options: The blog's options.
+    """
+
+    def __init__(self, env: jinja2.Environment, options: BlogpostConfig) -> None:
+        self.env = env
+        self.options = options
+        self.tweets = 0
+        self.captions = 0
+        self._transform_options: TransformOptions | None = None
+        self._warned_site_url = False
+
+    def transform(self, html: str, page: Page, post: Post | None) -> str:
+        """Return the page's HTML with its quotes and captions turned into blocks."""
+        from .posts import warn
+        from .transforms import locate_tag_line, transform_html
+
+        result, stats = transform_html(
+            html, env=self.env, page_url=page.canonical_url, options=self._options()
+        )
+        self.tweets += stats.tweets
+        self.captions += stats.captions
+        if stats.tweets and page.canonical_url is None and not self._warned_site_url:
+            self._warned_site_url = True
+            log.warning(
+                "site_url is not set in mkdocs.yml, so the share links of <tweet> quotes "
+                "carry the quote without the address of its page. Set site_url to the "
+                "address the site is published at"
+            )
+        if stats.issues:
+            source, first_line = _source_of(page, post)
+            found = []
+            for issue in stats.issues:
+                line = locate_tag_line(source, issue) if source is not None else None
+                found.append((line + first_line - 1 if line is not None else None, issue.message))
+            for line, message in sorted(found, key=lambda f: f[0] or 0):
+                warn(page.file.src_uri, message, line)
+        return result
+
+    def _options(self) -> TransformOptions:
+        # Made on first use: sites without quotes or captions never load the transforms.
+        if self._transform_options is None:
+            from .transforms import TransformOptions
+
+            options = self.options
+            self._transform_options = TransformOptions(
+                via=options.twitter_via or None,
+                tweet_label=options.tweet_label or None,
+                share_targets=tuple(options.share_targets),
+                caption_style="figure" if options.caption_style == "figure" else "admonition",
+                tweet_max_length=options.tweet_max_length,
+                mastodon_instance=options.mastodon_instance,
+            )
+        return self._transform_options
+
+
+def _source_of(page: Page, post: Post | None) -> tuple[str | None, int]:
+    """Return the Markdown the page's HTML came from, and the file line it starts on."""
+    if post is not None:
+        return post.body, post.body_line
+    try:
+        return page.file.content_string, 1
+    except (OSError, UnicodeDecodeError):  # pragma: no cover - MkDocs just read it
+        return None, 1
+
+
+def measure(post: Post, html: str, options: BlogpostConfig) -> None:
+    """Count the post's words and set its reading time, from its HTML before transforms."""
+    from .text import count_words, html_to_text, reading_minutes
+
+    words, cjk = count_words(html_to_text(html, keep_code_blocks=False))
+    post.words, post.cjk_characters = words, cjk
+    post.minutes = reading_minutes(
+        words, cjk, options.words_per_minute, options.cjk_characters_per_minute
+    )
+
+
+@dataclass(frozen=True)
+class _Kept:
+    body_hash: int
+    html: str | None
+    summary: str | None
+    words: int
+    cjk_characters: int
+    minutes: int
+
+
+class RenderedPosts:
+    """What rendering made of each post, kept across the rebuilds of one `mkdocs serve`.
+
+    `mkdocs serve --dirty` renders only the posts that changed; listings and feeds still
+    need the others' excerpts. Each entry is checked against the post's body, so an
+    edited post is never shown with its old text.
+    """
+
+    def __init__(self) -> None:
+        self._by_src: dict[str, _Kept] = {}
+
+    def keep(self, post: Post) -> None:
+        """Remember what rendering made of `post` (call before its body is let go)."""
+        self._by_src[post.src_uri] = _Kept(
+            hash(post.body), post.html, post.summary, post.words, post.cjk_characters,
+            post.minutes,
+        )
+
+    def restore(self, posts: dict[str, Post]) -> None:
+        """Give posts this build did not render what the last build made of them.
+
+        Entries of posts that are gone are dropped, so the cache never outgrows the blog.
+        """
+        for src in [src for src in self._by_src if src not in posts]:
+            del self._by_src[src]
+        for src, post in posts.items():
+            kept = self._by_src.get(src)
+            if post.summary is None and kept is not None and kept.body_hash == hash(post.body):
+                post.html, post.summary = kept.html, kept.summary
+                post.words, post.cjk_characters = kept.words, kept.cjk_characters
+                post.minutes = kept.minutes
