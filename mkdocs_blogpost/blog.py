@@ -10,12 +10,12 @@ pages (`views`, `pages`), and feeds, head tags and redirects (`syndication`).
 from __future__ import annotations
 
 import datetime as dt
-from html import escape as escape_html
 from typing import TYPE_CHECKING
 
 from .dates import get_timezone
 from .i18n import Translator, resolve_language
-from .render import make_environment, render_post_header
+from .render import make_environment
+from .rendered import QuoteTransformer
 from .several_blogs import blog_title
 
 if TYPE_CHECKING:
@@ -29,8 +29,7 @@ if TYPE_CHECKING:
     from .models import Post
     from .pages import ListingContext
     from .post_markdown import PostMarkdown
-    from .rendered import QuoteTransformer, RenderedPosts
-    from .syndication import Syndication
+    from .rendered import RenderedPosts
     from .views import BlogViews, ViewPage
 
 __all__ = ["Blog"]
@@ -75,7 +74,8 @@ class Blog:
             self.jekyll_site = load_for_blog(
                 options.jekyll_config, self.timezone, options.timezone
             )
-        self.syndication = self._syndication(config)
+        self.site_url: str | None = config.site_url or None
+        self._plan_syndication(config)
         #: Every post of the build by docs path, undated ones (plain pages) included.
         self.posts: dict[str, Post] = {}
         #: The dated posts, by docs path.
@@ -89,7 +89,7 @@ class Blog:
         self.files: Files | None = None
         #: Set in `on_files` for a blog with posts.
         self.markdown: PostMarkdown | None = None
-        self.quotes: QuoteTransformer | None = None
+        self.quotes = QuoteTransformer(self.env, options)
         #: Markdown extensions this blog added to the site's configuration.
         self.extensions: list[Extension] = []
         #: The page being rendered, for warnings from Markdown extensions.
@@ -97,24 +97,31 @@ class Blog:
         #: Posts' HTML before the header and footer, while their page is being built.
         self.bodies: dict[str, str] = {}
 
-    def _syndication(self, config: MkDocsConfig) -> Syndication:
-        from .syndication import Syndication
+    def _plan_syndication(self, config: MkDocsConfig) -> None:
+        """Prepare the feeds, head tags and redirects; they read the site from `config`."""
+        from .feed_files import BlogFeeds
+        from .head_tags import HeadTags
 
-        permalink = None
-        if self.options.permalink_redirects:
-            site = self.jekyll_site
-            permalink = (site.permalink if site is not None else None) or self.options.permalink
-        return Syndication(
-            self.options,
+        o = self.options
+        language = self.locale.replace("_", "-")
+        # Among several blogs, each one's feeds carry its name: they would share one.
+        named = f"{config.site_name} – {self.title}" if self.label and self.title else None
+        self.feeds = BlogFeeds(
+            o,
             config,
             translator=self.translator,
-            locale=self.locale,
-            env=self.env,
+            language=language,
+            title=o.feed_title or named or config.site_name,
             now=self.now,
-            permalink=permalink,
-            timezone=self.timezone,
-            blog_title=self.title if self.label else None,
         )
+        self.head_tags = HeadTags(o, config, self.feeds, language=language, url_of=self.url_of)
+        #: The old Jekyll blog's permalink, when posts' old URLs are redirected.
+        self.permalink: str | None = None
+        if o.permalink_redirects:
+            site = self.jekyll_site
+            self.permalink = (site.permalink if site is not None else None) or o.permalink
+        #: Docs paths of the redirect pages: a link to an old URL means the post, not them.
+        self.redirect_pages: set[str] = set()
 
     # -- on_files ----------------------------------------------------------------------------
 
@@ -134,10 +141,33 @@ class Blog:
             reverse=True,
         )
         self.plan_pages(files, config)
-        self.syndication.plan(files, self.dated, self.listed)
+        self._plan_files(files, config)
         if self.posts:
             # After every generated file (feeds, redirects) is planned: links may name them.
             self._prepare_markdown(files, config)
+
+    def _plan_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Add the feeds' files and the redirect pages, now that posts have their URLs."""
+        from .public_urls import canonical_urls
+
+        self.head_tags.canonical = canonical_urls(self.dated, self.site_url)
+        if self.options.feeds:
+            self.feeds.plan(files, self.listed)
+        if self.options.redirects or self.permalink is not None:
+            from .redirects import add_redirect_pages
+
+            redirects = add_redirect_pages(
+                files,
+                self.dated,
+                config,
+                env=self.env,
+                from_front_matter=self.options.redirects,
+                permalink=self.permalink,
+                timezone=self.timezone,
+                canonical=self.head_tags.canonical,
+                language=self.head_tags.language,
+            )
+            self.redirect_pages = {r.dest_uri for r in redirects}
 
     def plan_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Plan the listing pages and add the generated ones to `files`."""
@@ -146,18 +176,7 @@ class Blog:
 
         self.files = files
         o = self.options
-        options = ViewOptions(
-            blog_dir=o.blog_dir,
-            pagination_dir=o.pagination_dir,
-            tags_dir=o.tags_dir,
-            categories_dir=o.categories_dir,
-            archive_dir=o.archive_dir,
-            authors_dir=o.authors_dir,
-            posts_per_page=o.posts_per_page,
-            related_posts=o.related_posts,
-            title=self.title,
-        )
-        self.views = build_views(self.listed, options, self.translator)
+        self.views = build_views(self.listed, ViewOptions.of_blog(o, self.title), self.translator)
         if o.blog_pages:
             self.listings = create_pages(self.views, files, config, self.posts)
         else:
@@ -188,7 +207,7 @@ class Blog:
             site_url=config.site_url or "", site_math=site_math, jekyll_site=self.jekyll_site
         )
         self.markdown.index_links(
-            files, config, self.posts.values(), self.syndication.redirect_pages
+            files, config, self.posts.values(), self.redirect_pages
         )
         rewriter = self.markdown.link_rewriter(f"blogpost_links:{self.options.posts_dir}")
         config.markdown_extensions.append(rewriter)
@@ -218,16 +237,9 @@ class Blog:
             self.markdown.end_page()
         view = self.listings.get(page.file.src_uri)
         if view is not None:
-            from .pages import listing_meta
+            from .pages import set_listing_meta
 
-            page.meta["blogpost_listing"] = listing_meta(view, self.url_of)
-            if not view.user_authored:
-                # Themes print the title unescaped; term names are author text.
-                # From page 2 the description adds "Page N of M": one <title> per page.
-                page.meta["title"] = escape_html(view.description)
-                # Listings only repeat post excerpts: keep search results pointing at the
-                # posts (Material's search reads this), and save indexing every listing.
-                page.meta.setdefault("search", {"exclude": True})
+            set_listing_meta(page.meta, view, self.url_of)
         return markdown
 
     # -- on_page_content ---------------------------------------------------------------------
@@ -239,59 +251,30 @@ class Blog:
             self.markdown.end_page()
         post = self.posts.get(page.file.src_uri)
         if post is None:
-            return self.transform(html, page, None) if self.options.tweets_everywhere else html
-        from .excerpts import excerpt_html
-        from .rendered import measure
+            if self.options.tweets_everywhere:
+                return self.quotes.transform(html, page, None)
+            return html
+        from .rendered import render_post
 
-        measure(post, html, self.options)
-        # After measuring (share labels are not reading), before keeping the HTML that
-        # listings and feeds reuse.
-        html = self.transform(html, page, post)
-        post.html = html
-        post.summary = excerpt_html(post)
-        if not self.syndication.needs_html(post):
-            # Listings and head tags reuse the summary; only feeds read the whole post.
-            post.html = None
-        self.rendered.keep(post)
-        # MkDocs keeps its own copy (`page.markdown`); ours was needed up to here (line
-        # numbers of the transform's warnings).
-        post.body = ""
-        return html + self._github_link(post)
-
-    def transform(self, html: str, page: Page, post: Post | None) -> str:
-        """Turn the page's `<tweet>` quotes and `<small>` captions into styled blocks."""
-        if self.quotes is None:
-            from .rendered import QuoteTransformer
-
-            self.quotes = QuoteTransformer(self.env, self.options)
-        return self.quotes.transform(html, page, post)
-
-    def _github_link(self, post: Post) -> str:
-        url = self.markdown.github_urls.get(post.src_uri) if self.markdown else None
-        if url is None:
-            return ""
-        return self.env.get_template("blogpost/fragments/github-link.html").render(url=url)
+        html = render_post(
+            post,
+            html,
+            page,
+            options=self.options,
+            quotes=self.quotes,
+            keep_html=self.feeds.needs_html,
+            rendered=self.rendered,
+        )
+        if self.markdown is not None:
+            html += self.markdown.github_link(self.env, post)
+        return html
 
     def report_bad_url(self, url: str) -> None:
         """Warn about a link or image URL that cannot be parsed, naming its line."""
-        file = self.rendering
-        if file is None:  # pragma: no cover - Markdown outside a page render
-            return
-        from .posts import warn
+        if self.rendering is not None:
+            from .guards import report_malformed_url
 
-        line: int | None = None
-        try:
-            index = file.content_string.find(url)
-        except (OSError, UnicodeDecodeError):  # pragma: no cover - the page was just read
-            index = -1
-        if index >= 0:
-            line = file.content_string.count("\n", 0, index) + 1
-        warn(
-            file.src_uri,
-            f"the link or image URL {url!r} is not a valid URL; it is shown as plain text. "
-            "Fix the URL",
-            line,
-        )
+            report_malformed_url(self.rendering, url)
 
     # -- on_env ------------------------------------------------------------------------------
 
@@ -300,7 +283,11 @@ class Blog:
         self.files = files
         # The listings themselves are rendered page by page, in `on_page_context`.
         self.rendered.restore(self.posts)
-        self.syndication.fill(files, self.dated)
+        if self.site_url:
+            from .public_urls import covers
+
+            self.head_tags.covers = covers(self.dated, files, self.site_url)
+        self.feeds.write(files, self.head_tags.covers)
 
     # -- on_page_context ---------------------------------------------------------------------
 
@@ -309,46 +296,26 @@ class Blog:
         ctx = self.listing_ctx
         if ctx is None:
             return
+        from .pages import dress_post, render_listing
+
         post = self.posts.get(page.file.src_uri)
         if post is None:
             view = self.listings.get(page.file.src_uri)
             if view is not None:
-                from .pages import render_listing
-
                 # Rendered when the page is: one listing page's HTML is in memory at a
                 # time (see `release`), not a thousand until the build ends.
                 page.content = (page.content or "") + render_listing(view, page.url, ctx)
             return
         if page.content is None:
             return
-        footer = ""
-        if self.options.post_navigation and self.views is not None and post.date is not None:
-            from .pages import render_post_footer
-
-            footer = render_post_footer(
-                post, self.views.links.get(post.src_uri), page.url, ctx
-            )
         self.bodies[page.file.src_uri] = page.content
-        page.content = self._header(post, page, page.content) + footer
-
-    def _header(self, post: Post, page: Page, content: str) -> str:
-        """Put the post's header (title, date, reading time, authors, cover, tags) on top."""
-        ctx = self.listing_ctx
-        if not self.options.header or ctx is None:
-            return content
-        from .pages import author_links, tag_links
-        from .urls import relative_url
-
-        cover = self.cover_url(post)
-        return render_post_header(
-            self.env,
+        page.content = dress_post(
             post,
-            content=content,
-            locale=self.locale,
-            date_format=self.options.date_format,
-            cover_url=relative_url(cover, page.url) if cover else None,
-            tags=tag_links(post, page.url, ctx),
-            authors=author_links(post, page.url, ctx),
+            page.url,
+            page.content,
+            ctx,
+            header=self.options.header,
+            footer=self.options.post_navigation,
         )
 
     # -- on_post_page ------------------------------------------------------------------------
@@ -360,7 +327,7 @@ class Blog:
             from .switches import inject_mathjax
 
             output = inject_mathjax(output)
-        return self.syndication.head(output, page, self.posts.get(src))
+        return self.head_tags.write(output, page, self.posts.get(src), self.listings.get(src))
 
     def release(self, page: Page) -> None:
         """Drop what a written page no longer needs: one listing or header at a time.
@@ -380,11 +347,10 @@ class Blog:
 
     def summary(self, warnings: int) -> str:
         """Return the line saying what the plugin did in this build."""
-        tweets = self.quotes.tweets if self.quotes else 0
-        captions = self.quotes.captions if self.quotes else 0
+        tweets, captions = self.quotes.tweets, self.quotes.captions
         links = self.markdown.links.rewritten if self.markdown else 0
         return (
             f"{self.label}{len(self.listed)} posts, {tweets} tweets, {captions} captions, "
-            f"{self.syndication.redirected} old URLs redirected, {links} links rewritten, "
+            f"{len(self.redirect_pages)} old URLs redirected, {links} links rewritten, "
             f"{warnings} warnings"
         )

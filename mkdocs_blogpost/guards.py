@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-__all__ = ["MalformedUrlExtension"]
+if TYPE_CHECKING:
+    from mkdocs.structure.files import File
+
+__all__ = ["MalformedUrlExtension", "report_malformed_url"]
 
 #: After inline patterns made the links (20), before MkDocs' "relpath" resolver (0).
 _PRIORITY = 2
@@ -66,3 +70,22 @@ class MalformedUrlExtension(Extension):
         md.treeprocessors.register(
             _MalformedUrlTreeprocessor(md, self.report), "blogpost_malformed_urls", _PRIORITY
         )
+
+
+def report_malformed_url(file: File, url: str) -> None:
+    """Warn that `url` in the page `file` is not a valid URL, naming its line if found."""
+    from .posts import warn
+
+    line: int | None = None
+    try:
+        index = file.content_string.find(url)
+    except (OSError, UnicodeDecodeError):  # pragma: no cover - the page was just read
+        index = -1
+    if index >= 0:
+        line = file.content_string.count("\n", 0, index) + 1
+    warn(
+        file.src_uri,
+        f"the link or image URL {url!r} is not a valid URL; it is shown as plain text. "
+        "Fix the URL",
+        line,
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from .dates import format_date
 from .excerpts import excerpt_html, rebase_to_root
-from .render import reading_label, status_badge
+from .render import reading_label, render_post_header, status_badge
 from .taxonomy import term_key
 from .urls import MarkedLinks, relative_url
 
@@ -39,11 +39,13 @@ __all__ = [
     "ListingContext",
     "author_links",
     "create_pages",
+    "dress_post",
     "listing_meta",
     "page_markdown",
     "page_window",
     "render_listing",
     "render_post_footer",
+    "set_listing_meta",
     "tag_links",
 ]
 
@@ -349,6 +351,24 @@ def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
     return ctx.marks.place(listing, page_url)
 
 
+def set_listing_meta(
+    meta: MutableMapping[str, Any], view: ViewPage, url_of: Callable[[str], str | None]
+) -> None:
+    """Give a listing page its metadata.
+
+    Every listing page gets `blogpost_listing`; a generated one also its title, and
+    its place out of the search index.
+    """
+    meta["blogpost_listing"] = listing_meta(view, url_of)
+    if not view.user_authored:
+        # Themes print the title unescaped; term names are author text.
+        # From page 2 the description adds "Page N of M": one <title> per page.
+        meta["title"] = html.escape(view.description)
+        # Listings only repeat post excerpts: keep search results pointing at the
+        # posts (Material's search reads this), and save indexing every listing.
+        meta.setdefault("search", {"exclude": True})
+
+
 def listing_meta(view: ViewPage, url_of: Callable[[str], str | None]) -> dict[str, Any]:
     """Return `page.meta["blogpost_listing"]`, the contract read by feeds and head tags."""
     return {
@@ -374,3 +394,33 @@ def render_post_footer(
     }
     footer = ctx.env.get_template("blogpost/fragments/post-footer.html").render(context)
     return ctx.marks.place(footer, page_url)
+
+
+def dress_post(
+    post: Post, page_url: str, content: str, ctx: ListingContext, *, header: bool, footer: bool
+) -> str:
+    """Return the post's page content with its header on top and its footer below.
+
+    Args:
+        post: The post.
+        page_url: Its page's URL.
+        content: Its HTML.
+        ctx: The blog's listing context.
+        header: Add the header (title, date, reading time, authors, cover, tags).
+        footer: Add previous/next post links and related posts (dated posts only).
+    """
+    if header:
+        cover = ctx.cover_url(post)
+        content = render_post_header(
+            ctx.env,
+            post,
+            content=content,
+            locale=ctx.locale,
+            date_format=ctx.date_format,
+            cover_url=relative_url(cover, page_url) if cover else None,
+            tags=tag_links(post, page_url, ctx),
+            authors=author_links(post, page_url, ctx),
+        )
+    if footer and post.date is not None:
+        content += render_post_footer(post, ctx.views.links.get(post.src_uri), page_url, ctx)
+    return content

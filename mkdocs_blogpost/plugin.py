@@ -86,10 +86,10 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         if blog is None:
             return {}
         return {
-            "tweets": blog.quotes.tweets if blog.quotes else 0,
-            "captions": blog.quotes.captions if blog.quotes else 0,
+            "tweets": blog.quotes.tweets,
+            "captions": blog.quotes.captions,
             "links": blog.markdown.links.rewritten if blog.markdown else 0,
-            "redirects": blog.syndication.redirected,
+            "redirects": len(blog.redirect_pages),
         }
 
     # -- lifecycle -----------------------------------------------------------------------

@@ -21,6 +21,7 @@ from .posts import read_switch, warn
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -130,6 +131,13 @@ class PostMarkdown:
     def end_page(self) -> None:
         """Forget the page being rendered: later renders are not this blog's posts."""
         self.links.end()
+
+    def github_link(self, env: jinja2.Environment, post: Post) -> str:
+        """Return the post's "View on GitHub" link, `""` when it sets no `github:`."""
+        url = self.github_urls.get(post.src_uri)
+        if url is None:
+            return ""
+        return env.get_template("blogpost/fragments/github-link.html").render(url=url)
 
     def _read_github(self, post: Post) -> None:
         github = post.meta.get("github")

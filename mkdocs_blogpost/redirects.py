@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from .permalinks import OUTPUT_EXT, PermalinkError, jekyll_url
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
     import datetime as dt
 
     import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
 
     from .models import Post
 
@@ -33,12 +37,15 @@ __all__ = [
     "OldUrls",
     "Redirect",
     "RedirectError",
+    "add_redirect_pages",
     "jekyll_dest",
     "plan_old_urls",
     "plan_redirects",
     "redirect_dest",
     "render_redirect",
 ]
+
+log = get_plugin_logger(__name__)
 
 KEY = "redirect_from"
 _PAGE_EXT_RE = re.compile(r"\.html?$", re.IGNORECASE)
@@ -322,3 +329,56 @@ def _refuse(post: Post, value: str, reason: str) -> None:
 def _parents(path: str) -> list[str]:
     parts = path.split("/")[:-1]
     return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def add_redirect_pages(
+    files: Files,
+    posts: Sequence[Post],
+    config: MkDocsConfig,
+    *,
+    env: jinja2.Environment,
+    from_front_matter: bool,
+    permalink: str | None,
+    timezone: dt.tzinfo,
+    canonical: Mapping[str, str],
+    language: str,
+) -> list[Redirect]:
+    """Add a redirect page to `files` for each old URL of each post; return them.
+
+    Args:
+        files: The site's files, posts at their final URLs.
+        posts: Every dated post of the build.
+        config: The site's configuration.
+        env: The plugin's template environment.
+        from_front_matter: Redirect the URLs posts list in `redirect_from`.
+        permalink: The old Jekyll blog's permalink pattern, to redirect each post's old
+            URL; `None` for none.
+        timezone: The time zone Jekyll's URLs used for dates.
+        canonical: Canonical URL of each post by docs path.
+        language: The site's language, for the redirect pages.
+    """
+    taken = {f.dest_uri for f in files}
+    taken |= set(config.theme.static_templates)
+    redirects = plan_redirects(posts, taken) if from_front_matter else []
+    if permalink is not None:
+        # After `redirect_from`: what the author wrote wins over what we work out.
+        taken |= {r.dest_uri for r in redirects}
+        old = plan_old_urls(posts, permalink, timezone, taken)
+        redirects += old.redirects
+        if old.owned:
+            shown = "; ".join(f"{url} ({src})" for url, src in old.owned[:5])
+            more = f"; and {len(old.owned) - 5} more" if len(old.owned) > 5 else ""
+            log.info(
+                f"{len(old.owned)} old Jekyll URLs are not redirected, as a page or file "
+                f"of the site (or another post's old URL) is already there: {shown}{more}"
+            )
+    for redirect in redirects:
+        content = render_redirect(
+            env, redirect, canonical=canonical.get(redirect.post.src_uri), language=language
+        )
+        files.append(
+            File.generated(
+                config, redirect.dest_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
+            )
+        )
+    return redirects

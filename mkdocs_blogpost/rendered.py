@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import get_plugin_logger
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import jinja2
     from mkdocs.structure.pages import Page
 
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from .models import Post
     from .transforms import TransformOptions
 
-__all__ = ["QuoteTransformer", "RenderedPosts", "measure"]
+__all__ = ["QuoteTransformer", "RenderedPosts", "measure", "render_post"]
 
 log = get_plugin_logger(__name__)
 
@@ -92,6 +94,45 @@ def _source_of(page: Page, post: Post | None) -> tuple[str | None, int]:
         return page.file.content_string, 1
     except (OSError, UnicodeDecodeError):  # pragma: no cover - MkDocs just read it
         return None, 1
+
+
+def render_post(
+    post: Post,
+    html: str,
+    page: Page,
+    *,
+    options: BlogpostConfig,
+    quotes: QuoteTransformer,
+    keep_html: Callable[[Post], bool],
+    rendered: RenderedPosts,
+) -> str:
+    """Measure and transform a post's HTML, and keep its excerpt; return the HTML.
+
+    Args:
+        post: The post.
+        html: Its HTML, as Markdown (and other plugins) made it.
+        page: Its page.
+        options: The blog's options.
+        quotes: The blog's quote and caption transformer.
+        keep_html: Whether a feed carries the post's whole HTML, which is then kept.
+        rendered: What rendering made of posts, kept for `--dirty` rebuilds.
+    """
+    from .excerpts import excerpt_html
+
+    measure(post, html, options)
+    # After measuring (share labels are not reading), before keeping the HTML that
+    # listings and feeds reuse.
+    html = quotes.transform(html, page, post)
+    post.html = html
+    post.summary = excerpt_html(post)
+    if not keep_html(post):
+        # Listings and head tags reuse the summary; only feeds read the whole post.
+        post.html = None
+    rendered.keep(post)
+    # MkDocs keeps its own copy (`page.markdown`); ours was needed up to here (line
+    # numbers of the transform's warnings).
+    post.body = ""
+    return html
 
 
 def measure(post: Post, html: str, options: BlogpostConfig) -> None:

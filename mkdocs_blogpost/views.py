@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 from .taxonomy import Term, group_terms, term_key
 
 if TYPE_CHECKING:
+    from .config import BlogpostConfig
     from .models import Post
 
 __all__ = [
@@ -62,6 +63,21 @@ class ViewOptions:
     posts_per_page: int = 6
     related_posts: int = 3
     title: str | None = None
+
+    @classmethod
+    def of_blog(cls, options: BlogpostConfig, title: str | None) -> ViewOptions:
+        """Return the view options of a blog with these plugin options and name."""
+        return cls(
+            blog_dir=options.blog_dir,
+            pagination_dir=options.pagination_dir,
+            tags_dir=options.tags_dir,
+            categories_dir=options.categories_dir,
+            archive_dir=options.archive_dir,
+            authors_dir=options.authors_dir,
+            posts_per_page=options.posts_per_page,
+            related_posts=options.related_posts,
+            title=title,
+        )
 
 
 @dataclass(eq=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -36,33 +35,8 @@ POST = {
     "blog/posts/2024-05-01-plain.md": "---\ntitle: Plain\n---\nThe first paragraph, used as the description.\n\nSecond.\n",
 }
 
-# Stands in for the listing pages another module generates: it sets the agreed
-# `page.meta["blogpost_listing"]` on two ordinary pages.
-LISTING_HOOK = textwrap.dedent(
-    """
-    PAGES = {"blog/index.md": 1, "blog/page/2.md": 2}
-
-    def on_page_markdown(markdown, page, config, files):
-        n = PAGES.get(page.file.src_uri)
-        if n is None:
-            return markdown
-        url = {k: files.get_file_from_path(k).url for k in PAGES}
-        page.meta["blogpost_listing"] = {
-            "kind": "index",
-            "page": n,
-            "pages": 2,
-            "prev_url": url["blog/index.md"] if n == 2 else None,
-            "next_url": url["blog/page/2.md"] if n == 1 else None,
-            "description": f'All posts "about" <docs> & more, page {n}',
-        }
-        return markdown
-    """
-)
-
-LISTINGS = {
-    "blog/index.md": "# Blog\n\nNewest posts.\n",
-    "blog/page/2.md": "# Blog, page 2\n\nOlder posts.\n",
-}
+#: A blog name with every character HTML escapes: listings' head tags must show it as text.
+BLOG_TITLE = 'All posts "about" <docs> & more'
 
 
 def post_rel(directory_urls: bool = True, slug: str = "2024/06/30/hello") -> str:
@@ -87,14 +61,15 @@ def local(site: Site, url: str) -> Path:
     return path / "index.html" if url.endswith("/") or path.is_dir() else path
 
 
-def hooked_site(tmp_path: Path, files: dict, config: dict | None = None, **kw) -> Site:
-    root = tmp_path / f"hooked{len(list(tmp_path.iterdir()))}"
-    write_tree(root / "docs", {"index.md": "# Home\n", **files})
-    (root / "hooks.py").write_text(LISTING_HOOK)
-    settings = dict(config or {})
-    settings["hooks"] = ["hooks.py"]
-    cfg = make_config(root, settings, kw.pop("strict", True))
-    return run_build(root, cfg, **kw)
+def listing_site(
+    tmp_path: Path, config: dict | None = None, options: dict | None = None
+) -> Site:
+    """Build POST as a blog of one post per page: the index has a page 2."""
+    root = tmp_path / f"listed{len(list(tmp_path.iterdir()))}"
+    write_tree(root / "docs", {"index.md": "# Home\n", **POST})
+    blog = {"posts_per_page": 1, "blog_title": BLOG_TITLE, **(options or {})}
+    settings = {**(config or {}), "plugins": ["search", {"blogpost": blog}]}
+    return run_build(root, make_config(root, settings, True))
 
 
 @pytest.mark.parametrize("theme", ["material", "mkdocs", "readthedocs"])
@@ -228,18 +203,14 @@ def test_pages_outside_the_blog_are_untouched(build_site: BuildSite) -> None:
 @pytest.mark.parametrize("theme", ["material", "mkdocs"])
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_listing_pages(tmp_path: Path, theme: str, directory_urls: bool) -> None:
-    site = hooked_site(
-        tmp_path,
-        {**POST, **LISTINGS},
-        {"theme": {"name": theme}, "use_directory_urls": directory_urls},
-    )
+    site = listing_site(tmp_path, {"theme": {"name": theme}, "use_directory_urls": directory_urls})
     first_rel = "blog/index.html"
-    second_rel = "blog/page/2/index.html" if directory_urls else "blog/page/2.html"
+    second_rel = "blog/page/2/index.html"
     first, second = site.soup(first_rel), site.soup(second_rel)
     first_url = SITE + ("blog/" if directory_urls else "blog/index.html")
-    second_url = SITE + ("blog/page/2/" if directory_urls else "blog/page/2.html")
-    assert one(first, "description") == 'All posts "about" <docs> & more, page 1'
-    assert one(second, "description") == 'All posts "about" <docs> & more, page 2'
+    second_url = SITE + ("blog/page/2/" if directory_urls else "blog/page/2/index.html")
+    assert one(first, "description") == BLOG_TITLE
+    assert one(second, "description") == BLOG_TITLE + " – Page 2 of 2"
     assert [c["href"] for c in first.select('head link[rel="canonical"]')] == [first_url]
     assert [c["href"] for c in second.select('head link[rel="canonical"]')] == [second_url]
     assert [n["href"] for n in first.select('head link[rel="next"]')] == [second_url]
@@ -249,7 +220,7 @@ def test_listing_pages(tmp_path: Path, theme: str, directory_urls: bool) -> None
     assert local(site, second_url) == site.path(second_rel)
     assert one(first, "og:type") == "website"
     assert one(second, "og:url") == second_url
-    assert one(first, "og:title") == "Blog"
+    assert one(first, "og:title") == BLOG_TITLE
     assert one(first, "twitter:card") == "summary"
     for soup in (first, second):
         feeds = soup.select('head link[rel="alternate"]')
@@ -258,23 +229,7 @@ def test_listing_pages(tmp_path: Path, theme: str, directory_urls: bool) -> None
 
 
 def test_tag_listing_announces_its_own_feed(tmp_path: Path) -> None:
-    hook_files = {
-        **POST,
-        "blog/tags/docs/index.md": "# Docs\n\nPosts tagged docs.\n",
-    }
-    root = tmp_path / "tagged"
-    write_tree(root / "docs", {"index.md": "# Home\n", **hook_files})
-    (root / "hooks.py").write_text(
-        "def on_page_markdown(markdown, page, config, files):\n"
-        "    if page.file.src_uri == 'blog/tags/docs/index.md':\n"
-        "        page.meta['blogpost_listing'] = {'kind': 'tag', 'page': 1, 'pages': 1,\n"
-        "            'prev_url': None, 'next_url': None, 'description': 'Docs posts'}\n"
-        "    return markdown\n"
-    )
-    cfg = make_config(
-        root, {"hooks": ["hooks.py"], "plugins": [{"blogpost": {"feed_tags": True}}]}, True
-    )
-    site = run_build(root, cfg)
+    site = listing_site(tmp_path, options={"feed_tags": True})
     hrefs = [
         f["href"] for f in site.soup("blog/tags/docs/index.html").select("head link[rel=alternate]")
     ]
@@ -294,11 +249,7 @@ def test_meta_tags_off_keeps_description_and_feed_links(build_site: BuildSite) -
 
 
 def test_without_site_url(tmp_path: Path) -> None:
-    site = hooked_site(
-        tmp_path,
-        {**POST, **LISTINGS},
-        {"site_url": None, "plugins": [{"blogpost": {"feeds": False}}]},
-    )
+    site = listing_site(tmp_path, {"site_url": None}, {"feeds": False})
     soup = site.soup(post_rel())
     assert soup.select('head link[rel="canonical"]') == []
     assert metas(soup, "og:url") == [] and metas(soup, "og:image") == []

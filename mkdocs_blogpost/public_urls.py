@@ -1,0 +1,104 @@
+"""The absolute addresses the outside world sees: posts' canonical URLs and covers.
+
+Feeds and head tags need full URLs from `site_url`; both read them from here, worked
+out once per build.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
+
+from .feeds import absolute_url
+from .posts import safe_url, warn
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
+
+    from .models import Post
+
+__all__ = ["Cover", "canonical_urls", "covers"]
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A post's cover image as feeds and social cards give it.
+
+    Attributes:
+        url: Its absolute URL.
+        media_type: Its MIME type, when its name tells.
+        length: Its size in bytes, for a file of the site.
+    """
+
+    url: str
+    media_type: str | None
+    length: int | None
+
+
+def canonical_urls(posts: Iterable[Post], site_url: str | None) -> dict[str, str]:
+    """Return each post's canonical URL by docs path: `canonical_url:`, else its own.
+
+    A `canonical_url:` that is neither a full http(s) URL nor (with `site_url`) a path
+    gets a warning naming its line; the post's own URL is used.
+    """
+    found: dict[str, str] = {}
+    for post in posts:
+        url = _canonical(post, site_url)
+        if url:
+            found[post.src_uri] = url
+    return found
+
+
+def _canonical(post: Post, site_url: str | None) -> str | None:
+    raw = post.meta.get("canonical_url")
+    own = absolute_url(site_url, post.url) if site_url else None
+    if raw is None or raw == "":
+        return own
+    value = str(raw).strip()
+    parts = urlsplit(value) if safe_url(value) else None
+    if parts is not None and parts.scheme in ("http", "https") and parts.netloc:
+        return value
+    if parts is not None and not parts.scheme and not parts.netloc and site_url:
+        # A path: from the site's host for `/x`, from `site_url` for `x`.
+        root = site_url if site_url.endswith("/") else site_url + "/"
+        return urljoin(root, value)
+    warn(
+        post.src_uri,
+        f"front matter 'canonical_url': {value!r} is not a full http(s) URL"
+        + ("" if site_url else " (paths need 'site_url' in mkdocs.yml)")
+        + "; the post's own URL is used",
+        post.line_of("canonical_url"),
+    )
+    return own
+
+
+def covers(posts: Iterable[Post], files: Files, site_url: str) -> dict[str, Cover]:
+    """Return the cover of each post that has one, by docs path."""
+    found: dict[str, Cover] = {}
+    for post in posts:
+        cover = _cover(post, files, site_url)
+        if cover is not None:
+            found[post.src_uri] = cover
+    return found
+
+
+def _cover(post: Post, files: Files, site_url: str) -> Cover | None:
+    if post.cover is None:
+        return None
+    if post.cover.url:
+        url = post.cover.url
+        if url.startswith("//"):
+            url = "https:" + url
+        return Cover(url, mimetypes.guess_type(urlsplit(url).path)[0], None)
+    file = files.get_file_from_path(post.cover.src_uri or "")
+    if file is None:
+        return None
+    length = None
+    if file.abs_src_path and os.path.isfile(file.abs_src_path):
+        length = os.path.getsize(file.abs_src_path)
+    media_type = mimetypes.guess_type(file.dest_uri)[0]
+    return Cover(absolute_url(site_url, file.url), media_type, length)
