@@ -16,6 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 from .dates import DateError, parse_date
 
 if TYPE_CHECKING:
+    from .frontmatter import FrontMatter
     from .models import Cover, Post, PostStatus
 
 # Front matter, the models and the text helpers are imported by the functions
@@ -129,103 +130,24 @@ def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
     """
     from .frontmatter import parse_front_matter, to_bool, to_list
     from .models import Post
-    from .text import slugify, title_from_filename
+    from .text import title_from_filename
 
     fm = parse_front_matter(source)
-    if fm.error is not None:
-        # Whatever the unread lines say (`draft: true`, a future date) is unknown, so the
-        # post cannot be published: guessing "published" leaked drafts to every feed.
-        warn(
-            src_uri,
-            f"{fm.error.message}. The post is NOT published: it is left out of the site, "
-            "its listings and feeds until its front matter is fixed (mkdocs serve previews "
-            "it with a notice)",
-            fm.error.line,
-        )
-    for key, line in fm.duplicates.items():
-        warn(
-            src_uri,
-            f"front matter '{key}' is written more than once; the last one is used. "
-            "Remove the other lines",
-            line,
-        )
+    _report_front_matter(src_uri, fm)
     data = fm.data
     stem = posixpath.splitext(posixpath.basename(src_uri))[0]
     jekyll = _JEKYLL_NAME_RE.match(stem)
-
-    # Date: front matter first, then the Jekyll file name.
-    date: dt.datetime | None = None
-    date_value = data.get("date")
-    if date_value is not None and date_value != "":
-        try:
-            date = parse_date(date_value, ctx.timezone)
-        except DateError as exc:
-            fallback = (
-                "the date in the file name is used"
-                if jekyll
-                else "the post is left out of the blog until it has a real date"
-            )
-            warn(
-                src_uri,
-                f"front matter 'date': {exc}; write it as YYYY-MM-DD ({fallback})",
-                fm.lines.get("date"),
-            )
-    if date is None and jekyll:
-        try:
-            date = parse_date(jekyll.group("date"), ctx.timezone)
-        except DateError as exc:
-            warn(src_uri, f"the date in the file name: {exc}")
-    updated: dt.datetime | None = None
-    for key in ("last_modified_at", "updated", "modified", "lastmod"):
-        if data.get(key):
-            try:
-                updated = parse_date(data[key], ctx.timezone)
-            except DateError as exc:
-                warn(src_uri, f"front matter '{key}': {exc}", fm.lines.get(key))
-            break
-
+    # Read one after the other, so a post's warnings always come in the same order.
+    date = _read_date(src_uri, fm, jekyll, ctx)
+    updated = _read_updated(src_uri, fm, ctx)
     raw_slug = data.get("slug") or (jekyll.group("slug") if jekyll else stem)
-    slug = slugify(str(raw_slug)) or slugify(stem) or "post"
-    if data.get("slug") and re.search(r"[/\\]|\.\.|^\.", str(data["slug"])):
-        # A slug is one URL segment: never a path that climbs out of the blog.
-        warn(
-            src_uri,
-            f"front matter 'slug': {data['slug']!r} is a path, not a slug; '{slug}' is used. "
-            "Write a single word-like slug",
-            fm.lines.get("slug"),
-        )
-
+    slug = _read_slug(src_uri, fm, raw_slug, stem)
+    status = _status(src_uri, fm, date, jekyll is not None, ctx)
     title = _one_line(data.get("title"))
     if not title:
         title = _first_heading(fm.body) or title_from_filename(
             jekyll.group("slug") if jekyll else stem
         )
-
-    status: PostStatus = "published"
-    if fm.error is not None:
-        status = "unreadable"
-    elif to_bool(data.get("draft")) is True or to_bool(data.get("published", True)) is False:
-        status = "draft"
-    elif date is None and ctx.skip_unprefixed and not jekyll and (date_value in (None, "")):
-        status = "skipped"
-        warn(
-            src_uri,
-            "is not a post Jekyll would publish: its name does not start with a date "
-            "(YYYY-MM-DD-title.md) and its front matter has no 'date:'. It is left out of "
-            "the site; rename it, add a date, or set the option 'unprefixed_posts: include'",
-        )
-    elif date is None:
-        status = "undated"
-        if date_value is None or date_value == "":
-            warn(
-                src_uri,
-                "the post has no date: add 'date: YYYY-MM-DD' to its front matter or name the "
-                "file YYYY-MM-DD-slug.md. It is left out of the blog until then",
-            )
-    elif not ctx.future and date > ctx.now:
-        status = "future"
-        log.info(f"{src_uri}: dated {date.isoformat()}, held back until then (set future: true)")
-
     post = Post(
         src_uri=src_uri,
         slug=slug,
@@ -254,6 +176,118 @@ def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
     post.cover = _resolve_cover(data, post, ctx)
     post.meta = _page_meta(data, post)
     return post
+
+
+def _report_front_matter(src_uri: str, fm: FrontMatter) -> None:
+    """Warn about front matter that cannot be read, and keys written twice."""
+    if fm.error is not None:
+        # Whatever the unread lines say (`draft: true`, a future date) is unknown, so the
+        # post cannot be published: guessing "published" leaked drafts to every feed.
+        warn(
+            src_uri,
+            f"{fm.error.message}. The post is NOT published: it is left out of the site, "
+            "its listings and feeds until its front matter is fixed (mkdocs serve previews "
+            "it with a notice)",
+            fm.error.line,
+        )
+    for key, line in fm.duplicates.items():
+        warn(
+            src_uri,
+            f"front matter '{key}' is written more than once; the last one is used. "
+            "Remove the other lines",
+            line,
+        )
+
+
+def _read_date(
+    src_uri: str, fm: FrontMatter, jekyll: re.Match[str] | None, ctx: PostContext
+) -> dt.datetime | None:
+    """Return the post's date: front matter first, then the Jekyll file name."""
+    date: dt.datetime | None = None
+    date_value = fm.data.get("date")
+    if date_value is not None and date_value != "":
+        try:
+            date = parse_date(date_value, ctx.timezone)
+        except DateError as exc:
+            fallback = (
+                "the date in the file name is used"
+                if jekyll
+                else "the post is left out of the blog until it has a real date"
+            )
+            warn(
+                src_uri,
+                f"front matter 'date': {exc}; write it as YYYY-MM-DD ({fallback})",
+                fm.lines.get("date"),
+            )
+    if date is None and jekyll:
+        try:
+            date = parse_date(jekyll.group("date"), ctx.timezone)
+        except DateError as exc:
+            warn(src_uri, f"the date in the file name: {exc}")
+    return date
+
+
+def _read_updated(src_uri: str, fm: FrontMatter, ctx: PostContext) -> dt.datetime | None:
+    """Return when the post was last changed, from the first key of the kind it sets."""
+    for key in ("last_modified_at", "updated", "modified", "lastmod"):
+        if fm.data.get(key):
+            try:
+                return parse_date(fm.data[key], ctx.timezone)
+            except DateError as exc:
+                warn(src_uri, f"front matter '{key}': {exc}", fm.lines.get(key))
+            return None
+    return None
+
+
+def _read_slug(src_uri: str, fm: FrontMatter, raw_slug: object, stem: str) -> str:
+    """Return the post's slug: `slug:`, else the file name's, made one URL segment."""
+    from .text import slugify
+
+    slug = slugify(str(raw_slug)) or slugify(stem) or "post"
+    given = fm.data.get("slug")
+    if given and re.search(r"[/\\]|\.\.|^\.", str(given)):
+        # A slug is one URL segment: never a path that climbs out of the blog.
+        warn(
+            src_uri,
+            f"front matter 'slug': {given!r} is a path, not a slug; '{slug}' is used. "
+            "Write a single word-like slug",
+            fm.lines.get("slug"),
+        )
+    return slug
+
+
+def _status(
+    src_uri: str, fm: FrontMatter, date: dt.datetime | None, jekyll: bool, ctx: PostContext
+) -> PostStatus:
+    """Decide whether the post is published, a draft, held back, undated or unreadable."""
+    from .frontmatter import to_bool
+
+    data = fm.data
+    date_value = data.get("date")
+    if fm.error is not None:
+        return "unreadable"
+    if to_bool(data.get("draft")) is True or to_bool(data.get("published", True)) is False:
+        return "draft"
+    if date is None and ctx.skip_unprefixed and not jekyll and (date_value in (None, "")):
+        warn(
+            src_uri,
+            "is not a post Jekyll would publish: its name does not start with a date "
+            "(YYYY-MM-DD-title.md) and its front matter has no 'date:'. It is left out of "
+            "the site; rename it, add a date, or set the option 'unprefixed_posts: include'",
+        )
+        return "skipped"
+    if date is None:
+        if date_value is None or date_value == "":
+            warn(
+                src_uri,
+                "the post has no date: add 'date: YYYY-MM-DD' to its front matter or name the "
+                "file YYYY-MM-DD-slug.md. It is left out of the blog until then",
+            )
+        return "undated"
+    if not ctx.future and date > ctx.now:
+        log.info(f"{src_uri}: dated {date.isoformat()}, held back until then (set future: true)")
+        return "future"
+    return "published"
 
 
 def _text(value: object) -> str:
