@@ -54,11 +54,7 @@ class QuoteTransformer:
         self.captions += stats.captions
         if stats.tweets and page.canonical_url is None and not self._warned_site_url:
             self._warned_site_url = True
-            log.warning(
-                "site_url is not set in mkdocs.yml, so the share links of <tweet> quotes "
-                "carry the quote without the address of its page. Set site_url to the "
-                "address the site is published at"
-            )
+            self._warn_site_url()
         if stats.issues:
             source, first_line = _source_of(page, post)
             found = []
@@ -68,6 +64,19 @@ class QuoteTransformer:
             for line, message in sorted(found, key=lambda f: f[0] or 0):
                 warn(page.file.src_uri, message, line)
         return result
+
+    def _warn_site_url(self) -> None:
+        # Only share pages carry the page's address: a site whose quotes offer none but
+        # the permalink (`share_targets: [copy]` or `[]`) builds strict without site_url.
+        sharing = [t for t in self.options.share_targets if t != "copy"]
+        if not sharing:
+            return
+        log.warning(
+            "site_url is not set in mkdocs.yml, so the share links of <tweet> quotes "
+            f"({', '.join(sharing)}) carry the quote without the address of its page. Set "
+            "site_url to the address the site is published at; a preview build without it "
+            "can set the blogpost options 'share_targets: [copy]' and 'feeds: false'"
+        )
 
     def _options(self) -> TransformOptions:
         # Made on first use: sites without quotes or captions never load the transforms.

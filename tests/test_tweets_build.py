@@ -284,6 +284,23 @@ def test_missing_site_url_warns_once(build_site: BuildSite) -> None:
     assert parse_qs(urlsplit(link["href"]).query) == {"text": ["Docs are part of the product."]}
 
 
+def test_preview_without_site_url_builds_strict(build_site: BuildSite) -> None:
+    # Pull-request previews have no address yet: the documented options build them
+    # strict, and readers still get each quote with its permalink.
+    site = build_site(
+        site_files(),
+        {
+            "site_url": None,
+            "plugins": ["search", {"blogpost": {"feeds": False, "share_targets": ["copy"]}}],
+        },
+    )
+    assert site.warnings == []
+    quote = site.soup(post_path(True)[0]).select_one(".admonition.tweet")
+    assert quote is not None
+    links = [a["href"] for a in quote.select("a")]
+    assert links == ["#" + quote["id"]]
+
+
 def test_rebuild_resets_stats_and_gives_the_same_output(tmp_path: Path) -> None:
     write_tree(tmp_path / "docs", {"index.md": "# Home\n", **site_files()})
     cfg = make_config(tmp_path, None, strict=True)
