@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -124,6 +125,12 @@ def orders(
     ]
 
 
+def in_both_orders(other: str | dict[str, Any]) -> pytest.MarkDecorator:
+    """Run a test once per `orders(other)`, its `plugins` argument the `plugins:` list."""
+    both = orders(other)
+    return pytest.mark.parametrize("plugins", [p for _, p in both], ids=[n for n, _ in both])
+
+
 def write_site(
     root: Path,
     files: dict[str, str | bytes],
@@ -178,7 +185,28 @@ def build_site(
             ProperDocs).
         env: Extra environment variables for the build (child builds only).
     """
-    config_file = write_site(root, files, config, config_name=config_name)
+    write_site(root, files, config, config_name=config_name)
+    return build_project(
+        root,
+        engine=engine,
+        strict=strict,
+        expect_failure=expect_failure,
+        config_name=config_name,
+        env=env,
+    )
+
+
+def build_project(
+    root: Path,
+    *,
+    engine: str = "mkdocs",
+    strict: bool = True,
+    expect_failure: bool = False,
+    config_name: str = "mkdocs.yml",
+    env: dict[str, str] | None = None,
+) -> Built:
+    """Build the project already written under `root` (see `build_site`)."""
+    config_file = root / config_name
     if engine == "mkdocs":
         built = _build_in_process(root, config_file, strict=strict)
     elif engine == "properdocs":
@@ -287,3 +315,31 @@ def _build_in_child(
         log=log,
         failed=done.returncode != 0,
     )
+
+
+def nav_links(built: Built, rel: str = "index.html") -> list[tuple[str, str]]:
+    """The (text, href) of each link in Material's primary navigation on a page."""
+    soup = built.soup(rel)
+    return [
+        (" ".join(a.get_text(" ", strip=True).split()), str(a.get("href")))
+        for a in soup.select("nav.md-nav--primary a.md-nav__link")
+    ]
+
+
+def commit_all(root: Path, when: str = "2024-06-01T12:00:00+00:00") -> None:
+    """Make `root` a git repository with everything in one commit dated `when`."""
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_DATE=when,
+        GIT_COMMITTER_DATE=when,
+        GIT_AUTHOR_NAME="Ada Keeper",
+        GIT_AUTHOR_EMAIL="ada@example.org",
+        GIT_COMMITTER_NAME="Ada Keeper",
+        GIT_COMMITTER_EMAIL="ada@example.org",
+    )
+    for command in (
+        ["git", "init", "-q", "-b", "main"],
+        ["git", "add", "."],
+        ["git", "commit", "-q", "-m", "Site"],
+    ):
+        subprocess.run(command, cwd=root, env=env, check=True, capture_output=True)
