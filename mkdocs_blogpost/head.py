@@ -21,6 +21,7 @@ __all__ = [
     "head_end",
     "head_tags",
     "inject_head",
+    "mentions",
     "meta_tag",
 ]
 
@@ -37,21 +38,23 @@ def _any_case(*words: str) -> str:
 _RAW = _any_case("script", "style", "title", "noscript", "template", "textarea")
 # One pass over the head finds, in order: comments, elements whose content is text (their
 # start tag kept, their text skipped), the tags we report, and the end of the head. A
-# start tag ends at the first `>` outside a quoted value, written as runs of plain text
-# between quoted values: a tag without its `>` then fails in one pass, not by trying
-# every way to split the runs.
+# start tag ends at the first `>` outside a quoted value. Each repeat is written as runs
+# of characters that cannot end it (`[^<]*`, `[^-]*`) between the ones that might, not
+# as a lazy `.*?`: the regex engine then skips a script's text in one step, not one
+# character at a time, and a tag without its end fails in one pass.
 _HEAD_RE = re.compile(
     rf"""
     < (?:
-        !--.*?-->
+        !--[^-]*(?:-(?!->)[^-]*)*-->
       | (?P<raw>{_RAW})(?=[\s/>])
-        [^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*(?P<raw_end>>) .*? </(?:{_RAW})\s*>
+        [^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*(?P<raw_end>>)
+        [^<]*(?:<(?!/(?:{_RAW})\s*>)[^<]*)* </(?:{_RAW})\s*>
       | (?P<name>{_any_case("meta", "link")})(?=[\s/>])
         [^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>
       | (?P<end>/{_any_case("head")}\s*>|{_any_case("body")}(?=[\s/>]))
     )
     """,
-    re.DOTALL | re.VERBOSE,
+    re.VERBOSE,
 )
 # One attribute: a name, then optionally `=` and a value in double, single or no quotes.
 _ATTR_RE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""", re.DOTALL)
@@ -98,14 +101,18 @@ def _scan(output: str) -> tuple[list[HeadTag], int | None]:
     """
     tags: list[HeadTag] = []
     for match in _HEAD_RE.finditer(output):
-        if match.group("end") is not None:
+        # The last group a match closed tells which alternative it was: one attribute
+        # read per tag, where the scan spends its time.
+        kind = match.lastgroup
+        if kind == "name":
+            source = match.group(0)
+            tags.append(HeadTag(source[1:5].lower(), source, match.start()))
+        elif kind == "raw_end":
+            if match.group("raw").lower() == "script":
+                start = match.start()
+                tags.append(HeadTag("script", output[start : match.end("raw_end")], start))
+        elif kind == "end":
             return tags, match.start()
-        name = match.group("name")
-        if name is not None:
-            tags.append(HeadTag(name.lower(), match.group(0), match.start()))
-        elif match.group("raw") is not None and match.group("raw").lower() == "script":
-            start = match.start()
-            tags.append(HeadTag("script", output[start : match.end("raw_end")], start))
     return tags, None
 
 
@@ -127,7 +134,52 @@ def head_tags(output: str) -> list[HeadTag]:
 
 def head_end(output: str) -> int | None:
     """Return where the head ends (its `</head>`, else the `<body>`); `None` if nowhere."""
+    at = output.find("</head>")
+    if at >= 0 and _outside_markup(output[:at].lower()):
+        return at
     return _scan(output)[1]
+
+
+#: What opens text in which `</head>` would not end the head, and what closes it.
+_OPENERS = (
+    ("<!--", "-->"),
+    ("<script", "</script"),
+    ("<style", "</style"),
+    ("<title", "</title"),
+    ("<noscript", "</noscript"),
+    ("<template", "</template"),
+    ("<textarea", "</textarea"),
+)
+
+
+def _outside_markup(before: str) -> bool:
+    """Tell, without a full scan, that the end of `before` is outside any tag or raw text.
+
+    `before` is lower case. True only when sure: the last `<script` (and so on) was
+    closed, and the last `<` began a tag that ended. Anything else (a script that
+    writes `</head>`, an attribute holding it) is left to the scanner.
+    """
+    if before.rfind("<") > before.rfind(">"):
+        return False
+    for opener, closer in _OPENERS:
+        last = before.rfind(opener)
+        if last >= 0 and before.find(closer, last) < 0:
+            return False
+    return True
+
+
+def mentions(output: str, *words: str) -> bool:
+    """Tell whether any of `words` (lower case) may appear in the head, in any case.
+
+    A cheap test before a scan, never wrong when it says no: a page whose head never
+    says `canonical` has no canonical link. Where the head's end is not certain without
+    a scan, the whole text is searched.
+    """
+    at = output.find("</head>")
+    region = output[:at].lower() if at >= 0 else output.lower()
+    if at >= 0 and not _outside_markup(region):
+        region = output.lower()
+    return any(word in region for word in words)
 
 
 def find_meta(tags: list[HeadTag], key: str) -> HeadTag | None:
@@ -165,7 +217,7 @@ def meta_tag(name: str, content: str, *, attribute: str = "name") -> str:
 
 def has_meta_description(head: str) -> bool:
     """Tell whether the theme already wrote a meta description."""
-    return find_meta(head_tags(head), "description") is not None
+    return mentions(head, "description") and find_meta(head_tags(head), "description") is not None
 
 
 def inject_head(output: str, tags: list[str]) -> str:

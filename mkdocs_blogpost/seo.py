@@ -15,7 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .head import HeadTag, find_link, find_meta, head_end, head_tags, inject_head, meta_tag
+from .head import (
+    HeadTag,
+    find_link,
+    find_meta,
+    head_end,
+    head_tags,
+    inject_head,
+    mentions,
+    meta_tag,
+)
 
 __all__ = [
     "ArticleMeta",
@@ -91,7 +100,9 @@ def link_tag(rel: str, href: str, **attrs: str) -> str:
 def set_meta_description(output: str, text: str) -> str:
     """Make the page's meta description `text`: replace the theme's, or add one."""
     tag = meta_tag("description", text)
-    found = find_meta(head_tags(output), "description")
+    found = None
+    if mentions(output, "description"):
+        found = find_meta(head_tags(output), "description")
     if found is None:
         return inject_head(output, [tag])
     return output[: found.start] + tag + output[found.end :]
@@ -100,7 +111,7 @@ def set_meta_description(output: str, text: str) -> str:
 def set_canonical(output: str, url: str, *, replace: bool) -> str:
     """Give the page a canonical link: add one, or (with `replace`) overwrite the theme's."""
     tag = link_tag("canonical", url)
-    found = find_link(head_tags(output), "canonical")
+    found = find_link(head_tags(output), "canonical") if mentions(output, "canonical") else []
     if not found:
         return inject_head(output, [tag])
     if not replace:
@@ -116,6 +127,8 @@ def set_canonical(output: str, url: str, *, replace: bool) -> str:
 
 def drop_pagination_links(output: str) -> str:
     """Remove the theme's `rel="prev"/"next"` links (its navigation neighbours) from the head."""
+    if not mentions(output, "prev", "next"):
+        return output
     tags = head_tags(output)
     links = find_link(tags, "prev") + find_link(tags, "next")
     if not links:
@@ -146,7 +159,7 @@ def article_tags(meta: ArticleMeta, head: str) -> list[str]:
     Groups the theme (or another plugin) already wrote in `head` are left out.
     """
     tags: list[str] = []
-    found = head_tags(head)
+    found = _tags_if_any(head, ("og:", "twitter:", "ld+json"))
     if find_meta(found, "og:title") is None:
         tags += _og_common("article", meta.title, meta.description, meta.url, meta.site_name)
         if meta.image:
@@ -168,6 +181,11 @@ def article_tags(meta: ArticleMeta, head: str) -> list[str]:
     if not _has_json_ld(found):
         tags.append(json_ld_script(_blog_posting(meta)))
     return tags
+
+
+def _tags_if_any(head: str, words: tuple[str, ...]) -> list[HeadTag]:
+    """Return the head's tags, or none without a scan when it names none of `words`."""
+    return head_tags(head) if mentions(head, *words) else []
 
 
 def _has_json_ld(tags: list[HeadTag]) -> bool:
@@ -195,7 +213,7 @@ def listing_tags(
         tags.append(link_tag("prev", prev_url))
     if next_url:
         tags.append(link_tag("next", next_url))
-    found = head_tags(head)
+    found = _tags_if_any(head, ("og:", "twitter:"))
     if find_meta(found, "og:title") is None:
         tags += _og_common("website", title, description, url, site_name)
     if find_meta(found, "twitter:card") is None:
