@@ -277,8 +277,9 @@ def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     """The environment of a child build: this one, quiet, with `extra` over it."""
     env = dict(os.environ)
     # Material's end-of-life banner (under the `mkdocs` command only) and ProperDocs'
-    # own notice would otherwise open every log.
-    env["NO_MKDOCS_2_WARNING"] = "1"
+    # own notice would otherwise open every log. ProperDocs 1.6.7 reads the second
+    # variable; its later code reads the first, as Material does, and wants "true".
+    env["NO_MKDOCS_2_WARNING"] = "true"
     env["DISABLE_MKDOCS_2_WARNING"] = "true"
     env.update(extra or {})
     return env
