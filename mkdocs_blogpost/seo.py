@@ -1,7 +1,9 @@
 """Search-engine and social metadata for the `<head>` of blog pages, whatever the theme.
 
-Pure string work on the page MkDocs built: tags the theme already wrote are replaced or
-left alone, never written twice.
+Pure string work on the page MkDocs built: tags the theme or another plugin already wrote
+(found by `head.py`, in any quoting) are replaced or left alone, never written twice.
+Another plugin's social card (Material's `social`) wins over the post's cover: its
+`og:image` and `twitter:image` stay, and ours are not added.
 """
 
 from __future__ import annotations
@@ -9,12 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .head import inject_head, meta_tag
+from .head import (
+    HeadTag,
+    find_link,
+    find_meta,
+    head_end,
+    head_tags,
+    inject_head,
+    mentions,
+    meta_tag,
+)
 
 __all__ = [
     "ArticleMeta",
@@ -29,20 +39,6 @@ __all__ = [
     "set_canonical",
     "set_meta_description",
 ]
-
-_HEAD_END_RE = re.compile(r"</head\s*>", re.IGNORECASE)
-_DESCRIPTION_TAG_RE = re.compile(
-    r"""<meta\s+name=["']description["'][^>]*>""", re.IGNORECASE | re.DOTALL
-)
-_CANONICAL_TAG_RE = re.compile(
-    r"""<link\s+[^>]*rel=["']canonical["'][^>]*>""", re.IGNORECASE | re.DOTALL
-)
-_PAGINATION_TAG_RE = re.compile(
-    r"""[ \t]*<link\s+[^>]*rel=["'](?:prev|next)["'][^>]*>[ \t]*\n?""", re.IGNORECASE | re.DOTALL
-)
-_OG_RE = re.compile(r"""<meta\s+property=["']og:title["']""", re.IGNORECASE)
-_TWITTER_RE = re.compile(r"""<meta\s+name=["']twitter:card["']""", re.IGNORECASE)
-_JSON_LD_RE = re.compile(r"""<script\s+type=["']application/ld\+json["']""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -90,9 +86,9 @@ class ArticleMeta:
 
 
 def head_part(output: str) -> str:
-    """Return the page up to `</head>` (all of it when there is no head)."""
-    match = _HEAD_END_RE.search(output)
-    return output[: match.start()] if match else output
+    """Return the page up to the end of its head (all of it when there is no head)."""
+    at = head_end(output)
+    return output[:at] if at is not None else output
 
 
 def link_tag(rel: str, href: str, **attrs: str) -> str:
@@ -104,30 +100,52 @@ def link_tag(rel: str, href: str, **attrs: str) -> str:
 def set_meta_description(output: str, text: str) -> str:
     """Make the page's meta description `text`: replace the theme's, or add one."""
     tag = meta_tag("description", text)
-    head = head_part(output)
-    match = _DESCRIPTION_TAG_RE.search(head)
-    if match is None:
+    found = None
+    if mentions(output, "description"):
+        found = find_meta(head_tags(output), "description")
+    if found is None:
         return inject_head(output, [tag])
-    return output[: match.start()] + tag + output[match.end() :]
+    return output[: found.start] + tag + output[found.end :]
 
 
 def set_canonical(output: str, url: str, *, replace: bool) -> str:
     """Give the page a canonical link: add one, or (with `replace`) overwrite the theme's."""
     tag = link_tag("canonical", url)
-    head = head_part(output)
-    match = _CANONICAL_TAG_RE.search(head)
-    if match is None:
+    found = find_link(head_tags(output), "canonical") if mentions(output, "canonical") else []
+    if not found:
         return inject_head(output, [tag])
     if not replace:
         return output
-    return output[: match.start()] + tag + output[match.end() :]
+    # A second canonical (another plugin's) goes too: a page has one.
+    out = output[: found[0].start] + tag
+    last = found[0].end
+    for extra in found[1:]:
+        out += output[last : extra.start]
+        last = extra.end
+    return out + output[last:]
 
 
 def drop_pagination_links(output: str) -> str:
     """Remove the theme's `rel="prev"/"next"` links (its navigation neighbours) from the head."""
-    head = head_part(output)
-    cleaned = _PAGINATION_TAG_RE.sub("", head)
-    return output if cleaned == head else cleaned + output[len(head) :]
+    if not mentions(output, "prev", "next"):
+        return output
+    tags = head_tags(output)
+    links = find_link(tags, "prev") + find_link(tags, "next")
+    if not links:
+        return output
+    out, last = [], 0
+    for link in sorted(links, key=lambda t: t.start):
+        # The link's line goes with it: its indent before, its line break after.
+        start = len(output[last : link.start].rstrip(" \t")) + last
+        end = link.end
+        while end < len(output) and output[end] in " \t":
+            end += 1
+        if end < len(output) and output[end] == "\n":
+            end += 1
+        out.append(output[last:start])
+        last = end
+    out.append(output[last:])
+    return "".join(out)
 
 
 def alternate_links(feeds: Sequence[FeedLink]) -> list[str]:
@@ -141,7 +159,8 @@ def article_tags(meta: ArticleMeta, head: str) -> list[str]:
     Groups the theme (or another plugin) already wrote in `head` are left out.
     """
     tags: list[str] = []
-    if _OG_RE.search(head) is None:
+    found = _tags_if_any(head, ("og:", "twitter:", "ld+json"))
+    if find_meta(found, "og:title") is None:
         tags += _og_common("article", meta.title, meta.description, meta.url, meta.site_name)
         if meta.image:
             tags.append(meta_tag("og:image", meta.image, attribute="property"))
@@ -153,13 +172,28 @@ def article_tags(meta: ArticleMeta, head: str) -> list[str]:
         if meta.categories:
             tags.append(meta_tag("article:section", meta.categories[0], attribute="property"))
         tags += [meta_tag("article:tag", tag, attribute="property") for tag in meta.tags]
-    if _TWITTER_RE.search(head) is None:
+    # Twitter reads its card from `name` or `property`; Material's social cards use the
+    # latter, and a second card would bring a second image.
+    if find_meta(found, "twitter:card") is None:
         tags += _twitter(
             meta.title, meta.description, meta.image, meta.image_alt, meta.twitter_site
         )
-    if _JSON_LD_RE.search(head) is None:
+    if not _has_json_ld(found):
         tags.append(json_ld_script(_blog_posting(meta)))
     return tags
+
+
+def _tags_if_any(head: str, words: tuple[str, ...]) -> list[HeadTag]:
+    """Return the head's tags, or none without a scan when it names none of `words`."""
+    return head_tags(head) if mentions(head, *words) else []
+
+
+def _has_json_ld(tags: list[HeadTag]) -> bool:
+    return any(
+        t.name == "script" and t.attrs.get("type", "").strip().lower() == "application/ld+json"
+        for t in tags
+        if "ld+json" in t.source.lower()
+    )
 
 
 def listing_tags(
@@ -179,9 +213,10 @@ def listing_tags(
         tags.append(link_tag("prev", prev_url))
     if next_url:
         tags.append(link_tag("next", next_url))
-    if _OG_RE.search(head) is None:
+    found = _tags_if_any(head, ("og:", "twitter:"))
+    if find_meta(found, "og:title") is None:
         tags += _og_common("website", title, description, url, site_name)
-    if _TWITTER_RE.search(head) is None:
+    if find_meta(found, "twitter:card") is None:
         tags += _twitter(title, description, None, "", twitter_site)
     return tags
 

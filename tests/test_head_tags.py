@@ -1,0 +1,163 @@
+"""Head tags already on a page are found however they are written, and never doubled.
+
+Minifiers drop attribute quotes, themes order attributes their own way, and scripts in
+the head hold text that looks like tags: each row is a page the head functions meet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from bs4 import BeautifulSoup
+
+from mkdocs_blogpost import head, seo
+
+
+def _page(head_html: str, *, close: str = "</head>") -> str:
+    return f"<!doctype html><html><head>{head_html}{close}<body><p>Text</p></body></html>"
+
+
+def _head(output: str) -> BeautifulSoup:
+    return BeautifulSoup(output, "lxml").head
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        '<meta name="description" content="Old">',
+        "<meta name='description' content='Old'>",
+        "<meta name=description content=Old>",
+        '<meta content="Old" name="description">',
+        '<META NAME="Description" CONTENT="Old">',
+        '<meta\n  name="description"\n  content="Old"\n/>',
+    ],
+)
+def test_a_description_in_any_spelling_is_replaced_not_doubled(written: str) -> None:
+    out = seo.set_meta_description(_page(written), "New & improved")
+    descriptions = _head(out).find_all(
+        "meta", attrs={"name": lambda v: v and v.lower() == "description"}
+    )
+    assert [d["content"] for d in descriptions] == ["New & improved"]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        '<link rel="canonical" href="https://example.org/a/">',
+        "<link href=https://example.org/a/ rel=canonical>",
+        "<link rel='canonical' href='https://example.org/a/'>",
+        '<LINK REL="CANONICAL" HREF="https://example.org/a/">',
+    ],
+)
+def test_a_canonical_in_any_spelling_is_kept_or_replaced_once(written: str) -> None:
+    kept = seo.set_canonical(_page(written), "https://example.org/b/", replace=False)
+    assert [link["href"] for link in _head(kept).select('link[rel="canonical" i]')] == [
+        "https://example.org/a/"
+    ]
+    replaced = seo.set_canonical(_page(written), "https://example.org/b/", replace=True)
+    assert [link["href"] for link in _head(replaced).select('link[rel="canonical" i]')] == [
+        "https://example.org/b/"
+    ]
+
+
+def test_replacing_the_canonical_removes_a_second_one_too() -> None:
+    page = _page(
+        '<link rel="canonical" href="https://example.org/a/">\n'
+        "<link href=https://example.org/c/ rel=canonical>\n"
+    )
+    out = seo.set_canonical(page, "https://example.org/b/", replace=True)
+    assert [link["href"] for link in _head(out).select('link[rel="canonical"]')] == [
+        "https://example.org/b/"
+    ]
+
+
+@pytest.mark.parametrize(
+    "decoy",
+    [
+        '<script>document.write(\'<meta name="description" content="x">\')</script>',
+        '<!-- <meta name="description" content="x"> -->',
+        '<title>A <meta name="description"> title</title>',
+    ],
+)
+def test_text_that_looks_like_a_tag_is_not_one(decoy: str) -> None:
+    page = _page(decoy)
+    assert not head.has_meta_description(seo.head_part(page))
+    out = seo.set_meta_description(page, "Real")
+    assert out.count('<meta name="description" content="Real">') == 1
+    # The decoy is left byte for byte.
+    assert decoy in out
+
+
+def test_the_head_ends_at_body_when_a_minifier_dropped_the_end_tag() -> None:
+    page = "<!doctype html><html><head><meta charset=utf-8><title>T</title><body><p>x</p>"
+    out = head.inject_head(page, ['<meta name="x" content="y">'])
+    assert out.index('<meta name="x"') < out.index("<body>")
+    assert out.count('<meta name="x"') == 1
+
+
+def test_a_page_without_a_head_is_left_alone() -> None:
+    assert head.inject_head("<p>Only a fragment</p>", ["<meta name=x>"]) == "<p>Only a fragment</p>"
+
+
+def test_an_unclosed_quote_does_not_hide_the_end_of_the_head() -> None:
+    page = _page('<meta name="broken content=x>\n<meta name="description" content="D">')
+    assert head.head_end(page) == page.index("</head>")
+
+
+def test_attribute_values_are_decoded() -> None:
+    tags = head.head_tags(_page('<meta property="og:title" content="Fish &amp; chips">'))
+    assert head.find_meta(tags, "og:title").attrs["content"] == "Fish & chips"
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        '<link rel="prev" href="../a/">\n    <link rel="next" href="../c/">\n',
+        "<link rel=prev href=../a/><link rel=next href=../c/>",
+    ],
+)
+def test_theme_pagination_links_are_dropped_in_any_spelling(links: str) -> None:
+    page = _page(f'<meta charset="utf-8">\n    {links}<title>T</title>')
+    out = seo.drop_pagination_links(page)
+    soup = _head(out)
+    assert soup.select("link[rel=prev], link[rel=next]") == []
+    assert soup.title.string == "T" and soup.meta["charset"] == "utf-8"
+
+
+META = seo.ArticleMeta(
+    title="Post",
+    description="About it",
+    url="https://example.org/post/",
+    published=dt.datetime(2024, 3, 5, tzinfo=dt.timezone.utc),
+    image="https://example.org/cover.png",
+)
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        '<meta name="twitter:card" content="summary_large_image">',
+        # Material's social plugin writes Twitter cards with `property`.
+        '<meta property="twitter:card" content="summary_large_image" />',
+        "<meta name=twitter:card content=summary>",
+    ],
+)
+def test_a_twitter_card_written_by_another_plugin_is_not_doubled(card: str) -> None:
+    tags = seo.article_tags(META, _page(card))
+    assert not [t for t in tags if "twitter:" in t]
+
+
+def test_open_graph_and_json_ld_of_another_tool_are_not_doubled() -> None:
+    written = "<meta property=og:title content=Post><script type=application/ld+json>{}</script>"
+    tags = seo.article_tags(META, _page(written))
+    assert not [t for t in tags if "og:" in t or "ld+json" in t]
+    # What that tool did not write is still added.
+    assert any('name="twitter:card"' in t for t in tags)
+
+
+def test_a_bare_page_gets_every_group_once() -> None:
+    tags = seo.article_tags(META, _page("<title>Post</title>"))
+    assert sum('property="og:type"' in t for t in tags) == 1
+    assert sum('name="twitter:card"' in t for t in tags) == 1
+    assert sum("application/ld+json" in t for t in tags) == 1
