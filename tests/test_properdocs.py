@@ -197,3 +197,20 @@ def test_the_mkdocs_command_names_properdocs_once_unless_silenced(tmp_path: Path
     quiet = run_tool(["mkdocs", "build"], tmp_path)
     assert quiet.returncode == 0, quiet.stderr
     assert not [line for line in quiet.stderr.splitlines() if any(n in line for n in NOTICES)]
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_the_summary_counts_warnings_under_either_builder(tmp_path: Path, engine: str) -> None:
+    # ProperDocs logs under its own name: the count must not fall to 0 there.
+    files = {
+        **POSTS,
+        "blog/posts/2024-04-01-loose-ends.md": (
+            "---\ntitle: Loose ends\n---\nSee [the missing page](/nowhere/).\n"
+        ),
+    }
+    built = build_site(tmp_path, files, engine=engine, strict=False)
+    ours = [w for w in built.warnings if "2024-04-01-loose-ends.md" in w]
+    assert ours, built.log
+    summary = [line for line in built.log if "mkdocs_blogpost: 4 posts" in line]
+    assert len(summary) == 1, built.log
+    assert summary[0].rstrip().endswith(f"{len(built.warnings)} warnings"), summary
