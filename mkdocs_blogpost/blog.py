@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .dates import get_timezone
 from .i18n import Translator, resolve_language
+from .other_plugins import material_tags_on_pages
 from .render import make_environment
 from .rendered import QuoteTransformer
 from .several_blogs import blog_title
@@ -75,6 +76,8 @@ class Blog:
                 options.jekyll_config, self.timezone, options.timezone
             )
         self.site_url: str | None = config.site_url or None
+        #: Material's tags plugin shows a post's tags above its title: ours stay out.
+        self.header_tags = not material_tags_on_pages(config)
         self._plan_syndication(config)
         #: Every post of the build by docs path, undated ones (plain pages) included.
         self.posts: dict[str, Post] = {}
@@ -316,6 +319,7 @@ class Blog:
             ctx,
             header=self.options.header,
             footer=self.options.post_navigation,
+            tags=self.header_tags,
         )
 
     # -- on_post_page ------------------------------------------------------------------------

@@ -397,7 +397,14 @@ def render_post_footer(
 
 
 def dress_post(
-    post: Post, page_url: str, content: str, ctx: ListingContext, *, header: bool, footer: bool
+    post: Post,
+    page_url: str,
+    content: str,
+    ctx: ListingContext,
+    *,
+    header: bool,
+    footer: bool,
+    tags: bool = True,
 ) -> str:
     """Return the post's page content with its header on top and its footer below.
 
@@ -408,6 +415,7 @@ def dress_post(
         ctx: The blog's listing context.
         header: Add the header (title, date, reading time, authors, cover, tags).
         footer: Add previous/next post links and related posts (dated posts only).
+        tags: Show the post's tags in its header.
     """
     if header:
         cover = ctx.cover_url(post)
@@ -418,7 +426,7 @@ def dress_post(
             locale=ctx.locale,
             date_format=ctx.date_format,
             cover_url=relative_url(cover, page_url) if cover else None,
-            tags=tag_links(post, page_url, ctx),
+            tags=tag_links(post, page_url, ctx) if tags else [],
             authors=author_links(post, page_url, ctx),
         )
     if footer and post.date is not None:

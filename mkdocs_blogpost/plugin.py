@@ -34,6 +34,7 @@ from mkdocs.structure.toc import get_toc
 from .blog import Blog
 from .config import BlogpostConfig
 from .guards import MalformedUrlExtension
+from .other_plugins import check_material_blog
 from .render import TEMPLATES_DIR
 from .rendered import RenderedPosts
 from .several_blogs import blog_label
@@ -119,6 +120,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             for name, plugin in config.plugins.items()
             if isinstance(plugin, BlogpostPlugin) and plugin.config.enabled
         }
+        check_material_blog(config, self.config)
         blog = Blog(
             self.config,
             config,
