@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .tokens import RAW_ELEMENTS
+
 if TYPE_CHECKING:
     from .report import TransformIssue
 
@@ -17,7 +19,7 @@ __all__ = ["locate_tag_line"]
 
 _FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _SOURCE_MASK_RE = re.compile(
-    r"<!--.*?-->|<(pre|code|script|style|textarea)(?=[\s>])[^>]*>.*?</\1\s*>"
+    rf"<!--.*?-->|<({RAW_ELEMENTS})(?=[\s>])[^>]*>.*?</\1\s*>"
     r"|(?<!`)(`+)(?!`).+?(?<!`)\2(?!`)",
     re.IGNORECASE | re.DOTALL,
 )

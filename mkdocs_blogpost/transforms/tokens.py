@@ -15,6 +15,7 @@ __all__ = [
     "BLOCK",
     "BLOCK_TAG_RE",
     "NESTED_LT_RE",
+    "RAW_ELEMENTS",
     "SCAN_LIGHT_RE",
     "SCAN_RE",
     "SKIP",
@@ -25,6 +26,11 @@ __all__ = [
     "inside_paragraph",
     "is_pre",
 ]
+
+#: Elements whose content is text, not tags: a `<tweet>` inside one is not a quote. The
+#: Markdown line lookup (`source_lines`) skips the same ones, so that it counts the tags
+#: the scan counts.
+RAW_ELEMENTS = "pre|code|script|style|textarea"
 
 # The block tags, written as a small trie: the regex engine then tries one or two
 # branches per tag instead of all 37 names. Each name must be followed by a
@@ -47,15 +53,11 @@ _BLOCK_NAMES = (
 # `scan.Scan`). Block tags that do hold a `<` (`<p title="<!--">`) can hide the start of
 # a comment or a code span, so they stay tokens; `SCAN_LIGHT_RE` is used on pages where
 # no tag holds a `<`, `SCAN_RE` on the others.
-SCAN_LIGHT_RE = re.compile(
-    r"<(?:(!--.*?-->|(pre|code|script|style|textarea)(?=[\s>])[^>]*>.*?</\2\s*>)"
-    r"|(/?)(tweet|small)(?=[\s/>])([^>]*)>)",
-    re.IGNORECASE | re.DOTALL,
-)
+_SKIPPED = rf"(!--.*?-->|({RAW_ELEMENTS})(?=[\s>])[^>]*>.*?</\2\s*>)"
+_TWEET_OR_SMALL = r"(/?)(tweet|small)(?=[\s/>])([^>]*)>"
+SCAN_LIGHT_RE = re.compile(rf"<(?:{_SKIPPED}|{_TWEET_OR_SMALL})", re.IGNORECASE | re.DOTALL)
 SCAN_RE = re.compile(
-    r"<(?:(!--.*?-->|(pre|code|script|style|textarea)(?=[\s>])[^>]*>.*?</\2\s*>)"
-    r"|(/?)(tweet|small)(?=[\s/>])([^>]*)>"
-    rf"|(/?)({_BLOCK_NAMES})(?=[\s/>])[^<>]*<[^>]*>)",
+    rf"<(?:{_SKIPPED}|{_TWEET_OR_SMALL}|(/?)({_BLOCK_NAMES})(?=[\s/>])[^<>]*<[^>]*>)",
     re.IGNORECASE | re.DOTALL,
 )
 # A `<` before the `>` of the tag it opens: the pages that need `SCAN_RE`.
