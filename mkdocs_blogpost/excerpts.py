@@ -25,6 +25,7 @@ __all__ = [
     "rebase_html",
     "rebase_to_root",
     "resolve_url",
+    "strip_headerlinks",
 ]
 
 _MORE_RE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
@@ -36,6 +37,7 @@ _URL_ATTR_RE = re.compile(
     re.IGNORECASE,
 )
 _SRCSET_RE = re.compile(r"""(?P<pre>\ssrcset\s*=\s*)(?P<q>["'])(?P<val>[^"']*)(?P=q)""", re.I)
+# The `¶` permalink MkDocs' toc extension puts in each heading.
 _HEADERLINK_RE = re.compile(r'<a\b[^>]*class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 
 
@@ -59,11 +61,20 @@ def excerpt_html(post: Post) -> str:
     body = post.html or ""
     marker = _MORE_RE.search(body)
     if marker:
-        return _ID_RE.sub("", _HEADERLINK_RE.sub("", body[: marker.start()])).strip()
+        return _ID_RE.sub("", strip_headerlinks(body[: marker.start()])).strip()
     if post.description:
         return f"<p>{html.escape(post.description)}</p>"
     first = _FIRST_P_RE.search(body)
     return _ID_RE.sub("", first.group(0)) if first else ""
+
+
+def strip_headerlinks(fragment: str) -> str:
+    """Remove the permalinks of headings from post HTML shown away from the post.
+
+    They belong to the post's page, where the theme styles them; an excerpt or a feed
+    entry would show each as a stray `¶`.
+    """
+    return _HEADERLINK_RE.sub("", fragment)
 
 
 def resolve_url(url: str, page_url: str) -> str | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin
 
-from .excerpts import absolutize_html, excerpt_html
+from .excerpts import absolutize_html, excerpt_html, strip_headerlinks
 
 if TYPE_CHECKING:
     from .models import Post
@@ -41,7 +41,6 @@ GENERATOR_URL = "https://pypi.org/project/mkdocs-blogpost/"
 # XML 1.0 forbids most control characters even when escaped; a stray one in a post
 # would make every feed reader reject the whole feed.
 _XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_HEADERLINK_RE = re.compile(r'<a\b[^>]*class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _SPACE_RE = re.compile(r"\s+")
 # Characters kept as they are when a URL is made safe for feeds; `%` keeps existing escapes.
 _URL_SAFE = "/:@!$&'()*+,;=?#[]~%-._"
@@ -169,10 +168,10 @@ def make_entry(
     """
     if post.date is None:  # pragma: no cover - callers only pass dated posts
         raise ValueError(f"{post.src_uri} has no date")
-    summary = absolutize_html(_HEADERLINK_RE.sub("", excerpt_html(post)), post.url, site_url)
+    summary = absolutize_html(strip_headerlinks(excerpt_html(post)), post.url, site_url)
     content = None
     if full_content:
-        content = absolutize_html(_HEADERLINK_RE.sub("", post.html or ""), post.url, site_url)
+        content = absolutize_html(strip_headerlinks(post.html or ""), post.url, site_url)
     url = absolute_url(site_url, post.url)
     return FeedEntry(
         id=url,

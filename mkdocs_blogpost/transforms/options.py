@@ -1,0 +1,31 @@
+"""How quotes and captions are rendered: the options a transform is given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["CaptionStyle", "TransformOptions"]
+
+CaptionStyle = Literal["admonition", "figure"]
+
+
+@dataclass(frozen=True)
+class TransformOptions:
+    """How quotes and captions are rendered (from the plugin's options).
+
+    Attributes:
+        via: The site's X handle without `@`, or `None`.
+        tweet_label: Visible text of the X share link; `None` uses the translation.
+        share_targets: Share targets under each quote, in order.
+        caption_style: `admonition` (a slim caption box) or `figure` (a plain caption).
+        tweet_max_length: Characters X allows; longer shares give a warning.
+        mastodon_instance: Server whose share page the Mastodon link opens.
+    """
+
+    via: str | None = None
+    tweet_label: str | None = None
+    share_targets: tuple[str, ...] = ("x",)
+    caption_style: CaptionStyle = "admonition"
+    tweet_max_length: int = 280
+    mastodon_instance: str = "mastodon.social"
