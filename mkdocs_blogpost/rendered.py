@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from .config import BlogpostConfig
     from .models import Post
-    from .transforms import TransformOptions
+    from .transforms import Setup, TransformOptions
 
 __all__ = ["QuoteTransformer", "RenderedPosts", "measure", "render_post"]
 
@@ -40,6 +40,7 @@ class QuoteTransformer:
         self.tweets = 0
         self.captions = 0
         self._transform_options: TransformOptions | None = None
+        self._setup: Setup | None = None
         self._warned_site_url = False
 
     def transform(self, html: str, page: Page, post: Post | None) -> str:
@@ -47,8 +48,14 @@ class QuoteTransformer:
         from .posts import warn
         from .transforms import locate_tag_line, transform_html
 
+        options = self._options()
+        if self._setup is None:
+            from .transforms import make_setup
+
+            # Templates and words once per build, not once per page.
+            self._setup = make_setup(self.env, options)
         result, stats = transform_html(
-            html, env=self.env, page_url=page.canonical_url, options=self._options()
+            html, env=self.env, page_url=page.canonical_url, options=options, setup=self._setup
         )
         self.tweets += stats.tweets
         self.captions += stats.captions

@@ -24,6 +24,7 @@ The modules, in the order a page goes through them (`transform.transform_html`):
 from __future__ import annotations
 
 from .options import CaptionStyle, TransformOptions
+from .page import Setup, make_setup
 from .report import TransformIssue, TransformStats
 from .sanitise import plain_text, sanitize_inline
 from .scan import has_candidates
@@ -32,11 +33,13 @@ from .transform import transform_html
 
 __all__ = [
     "CaptionStyle",
+    "Setup",
     "TransformIssue",
     "TransformOptions",
     "TransformStats",
     "has_candidates",
     "locate_tag_line",
+    "make_setup",
     "plain_text",
     "sanitize_inline",
     "transform_html",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -16,7 +15,7 @@ if TYPE_CHECKING:
     from .options import TransformOptions
     from .tokens import Tag
 
-__all__ = ["Item", "Page", "Setup"]
+__all__ = ["Item", "Page", "Setup", "make_setup"]
 
 
 @dataclass
@@ -53,9 +52,9 @@ class Setup(NamedTuple):
     quote_title: str
 
 
-@functools.lru_cache(maxsize=8)
-def _setup(env: jinja2.Environment, t: Translator, options: TransformOptions) -> Setup:
-    # Looked up once per build (the plugin makes one environment per build), not per quote.
+def make_setup(env: jinja2.Environment, options: TransformOptions) -> Setup:
+    """Look up what every quote of a build shares; callers keep it for the build."""
+    t: Translator = env.globals["t"]  # type: ignore[assignment]
     return Setup(
         env.get_template("blogpost/fragments/tweet.html"),
         env.get_template("blogpost/fragments/figure.html"),
@@ -76,6 +75,8 @@ class Page:
         options: Rendering options.
         tweets: Whether `<tweet>` quotes are transformed.
         captions: Whether `<small>` captions are transformed.
+        setup: The build's templates and words (`make_setup`); looked up when needed
+            if not given.
     """
 
     def __init__(
@@ -86,8 +87,10 @@ class Page:
         options: TransformOptions,
         tweets: bool,
         captions: bool,
+        setup: Setup | None = None,
     ) -> None:
         self.html = html
+        self._setup = setup
         self.env = env
         self.translator: Translator = env.globals["t"]  # type: ignore[assignment]
         self.page_url = page_url
@@ -107,10 +110,9 @@ class Page:
     @property
     def setup(self) -> Setup:
         """The templates and words of this build."""
-        try:
-            return _setup(self.env, self.translator, self.options)
-        except TypeError:  # options that cannot be a cache key (targets in a list)
-            return _setup.__wrapped__(self.env, self.translator, self.options)
+        if self._setup is None:
+            self._setup = make_setup(self.env, self.options)
+        return self._setup
 
     def set_html(self, html: str) -> None:
         """Go on with repaired HTML; what was found in the old one no longer holds."""

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from .captions import find_captions, image_before
 from .edits import apply_edits
-from .page import Page
+from .page import Page, Setup
 from .paragraphs import place_items
 from .quotes import find_quotes, repair_quotes
 from .report import TransformStats
@@ -29,6 +29,7 @@ def transform_html(
     options: TransformOptions,
     tweets: bool = True,
     captions: bool = True,
+    setup: Setup | None = None,
 ) -> tuple[str, TransformStats]:
     """Turn a page's `<tweet>` quotes and image `<small>` captions into styled blocks.
 
@@ -40,6 +41,8 @@ def transform_html(
         options: Rendering options.
         tweets: Transform `<tweet>` quotes.
         captions: Transform `<small>` captions.
+        setup: The build's templates and words (`make_setup`), kept by the caller for
+            the build; looked up for this page if not given.
 
     Returns:
         The new HTML (the same object when nothing changed) and what was done, with the
@@ -47,7 +50,7 @@ def transform_html(
     """
     if not (tweets or captions) or not has_candidates(html):
         return html, TransformStats()
-    page = Page(html, env, page_url, options, tweets, captions)
+    page = Page(html, env, page_url, options, tweets, captions, setup)
     if not (tweets and has_tweet_tag(html)) and not any(
         image_before(page, pos) for pos in small_tag_starts(html)
     ):
