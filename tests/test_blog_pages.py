@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import META_HOOK, PNG, BuildSite, Site, make_config, run_build, write_tree
+from support.build import META_HOOK, PNG, BuildSite, Site, make_config, run_build, write_tree
 
 
 def post(

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PNG, BuildSite, Site, make_config, run_build, write_tree
+from support.build import PNG, BuildSite, Site, make_config, run_build, write_tree
 
 from mkdocs_blogpost.feeds import (
     FeedEntry,

@@ -301,7 +301,7 @@ TRANSFORM_ENV = _transform_env()
 def test_transform_html_never_raises_nor_lets_markup_in(
     html: str, page_url: str | None, style: str, targets: tuple[str, ...]
 ) -> None:
-    from safety import html_injections
+    from support.safety import html_injections
 
     from mkdocs_blogpost.transforms import TransformOptions, transform_html
 
@@ -320,7 +320,7 @@ def test_transform_html_never_raises_nor_lets_markup_in(
 @FUZZ
 @given(fragment=transformable)
 def test_sanitize_inline_output_is_safe(fragment: str) -> None:
-    from safety import html_injections
+    from support.safety import html_injections
 
     from mkdocs_blogpost.transforms import plain_text, sanitize_inline
 

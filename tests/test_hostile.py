@@ -7,10 +7,10 @@ import json
 import re
 
 import pytest
-from conftest import BuildSite, Site
-from hostile import build_corpus, corpus_files
-from outputs import dead_urls
-from safety import output_files, site_injections
+from support.build import BuildSite, Site, make_config, run_build, write_tree
+from support.hostile import build_corpus, corpus_files
+from support.outputs import dead_urls
+from support.safety import output_files, site_injections
 
 CASES = build_corpus()
 SECRETS = [c for c in CASES if c.secret]
@@ -20,8 +20,6 @@ PUBLISHED = [c for c in CASES if c.url]
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The corpus built once, not strict, so every warning can be read."""
-    from conftest import make_config, run_build, write_tree
-
     root = tmp_path_factory.mktemp("hostile")
     write_tree(root / "docs", corpus_files())
     cfg = make_config(root, None, strict=False)

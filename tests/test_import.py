@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PNG, Site, run_build, write_tree
-from jekyll_fixture import FIXTURE, copy_by_hand
 from mkdocs.config import load_config
+from support.build import PNG, Site, run_build, write_tree
+from support.jekyll_fixture import FIXTURE, copy_by_hand
 
 from mkdocs_blogpost.cli import main
 from mkdocs_blogpost.config import BlogpostConfig

@@ -12,8 +12,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import PNG, BuildSite, Site
-from outputs import dead_urls
+from support.build import PNG, BuildSite, Site
+from support.outputs import dead_urls
 
 ASSETS: dict[str, str | bytes] = {
     "assets/img/posts/2021/cover.png": PNG,

@@ -8,10 +8,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from browser_support import launch_chromium
-from conftest import PNG, BuildSite, Site, make_config, run_build
-from jekyll_fixture import copy_by_hand
-from outputs import dead_urls
+from support.browser import launch_chromium
+from support.build import PNG, BuildSite, Site, make_config, run_build
+from support.jekyll_fixture import copy_by_hand
+from support.outputs import dead_urls
 
 MATERIAL_EXTENSIONS = [
     {"toc": {"permalink": True}},

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import META_HOOK, PNG, BuildSite, make_config, run_build, write_tree
+from support.build import META_HOOK, PNG, BuildSite, make_config, run_build, write_tree
 
 LONG = " ".join(["word"] * 450)
 

@@ -20,10 +20,10 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
-from conftest import make_config, run_build, write_tree
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from safety import output_files, site_injections
+from support.build import make_config, run_build, write_tree
+from support.safety import output_files, site_injections
 
 PAYLOADS = [
     "<script>pwn('t')</script>",

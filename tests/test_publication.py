@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import BuildSite, Site
-from outputs import assert_absent as assert_site_lacks
-from outputs import site_texts
+from support.build import BuildSite, Site
+from support.outputs import assert_absent as assert_site_lacks
+from support.outputs import site_texts
 
 import mkdocs_blogpost
 from mkdocs_blogpost import plugin as plugin_module

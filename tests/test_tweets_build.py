@@ -6,8 +6,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import PNG, BuildSite, Site, make_config, run_build, write_tree
 from mkdocs.exceptions import Abort
+from support.build import PNG, BuildSite, Site, make_config, run_build, write_tree
 
 from mkdocs_blogpost.excerpts import excerpt_html
 
