@@ -1,10 +1,13 @@
-"""Unit tests for excerpts and link re-basing (pure functions)."""
+"""Excerpts: what a post shows in listings and feeds, with links that still lead home."""
 
 from __future__ import annotations
 
-import pytest
+from urllib.parse import urljoin
 
-from mkdocs_blogpost.excerpts import absolutize_html, excerpt_html, rebase_html, resolve_url
+import pytest
+from support.build import PNG, BuildSite
+
+from mkdocs_blogpost.excerpts import absolutize_html, excerpt_html, resolve_url
 from mkdocs_blogpost.models import Post
 
 
@@ -40,23 +43,44 @@ def test_resolve_url(url: str, page: str, expected: str | None) -> None:
     assert resolve_url(url, page) == expected
 
 
-def test_rebase_html_from_post_to_listing() -> None:
-    frag = (
-        '<p><a href="../../../../../guide/">g</a> <img src="../../../../../assets/a.png" alt="a">'
-        ' <a href="#top">t</a> <a href="https://e.org/">e</a></p>'
-    )
-    out = rebase_html(frag, "blog/2024/01/01/p/", "blog/page/2/")
-    assert 'href="../../../guide/"' in out
-    assert 'src="../../../assets/a.png"' in out
-    assert 'href="../../2024/01/01/p/#top"' in out
-    assert 'href="https://e.org/"' in out
+ROOT = "https://site.test/"
+LINKED_POST = (
+    "---\ntitle: Linked\ntags: [t]\n---\n"
+    "See [the guide](../../guide.md), ![a chart](../../assets/a.png), [the top](#top) "
+    "and [elsewhere](https://e.org/).\n\n<!-- more -->\n\nThe rest.\n"
+)
 
 
-def test_rebase_html_html_urls() -> None:
-    out = rebase_html(
-        '<img src="../../../../assets/a.png">', "blog/2024/01/01/p.html", "blog/index.html"
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_excerpt_links_lead_where_they_did_on_the_post(
+    build_site: BuildSite, directory_urls: bool
+) -> None:
+    # The excerpt is cut from the post's page and shown on listing pages at other
+    # depths: each of its links must still lead where it led on the post.
+    site = build_site(
+        {
+            "guide.md": "# Guide\n",
+            "assets/a.png": PNG,
+            "blog/posts/2024-01-01-linked.md": LINKED_POST,
+            "blog/posts/2024-02-01-newer.md": "---\ntitle: Newer\n---\nNewer post.\n",
+        },
+        {
+            "use_directory_urls": directory_urls,
+            "plugins": ["search", {"blogpost": {"posts_per_page": 1}}],
+        },
     )
-    assert out == '<img src="../assets/a.png">'
+    post = "blog/2024/01/01/linked/" if directory_urls else "blog/2024/01/01/linked.html"
+    guide = "guide/" if directory_urls else "guide.html"
+    expected = [ROOT + guide, ROOT + "assets/a.png", ROOT + post + "#top", "https://e.org/"]
+    for listing in ("blog/page/2/", "blog/tags/t/"):
+        url = listing if directory_urls else listing + "index.html"
+        excerpt = site.soup(listing + "index.html").select_one(".blogpost-card__excerpt")
+        assert excerpt is not None, listing
+        found = [
+            urljoin(ROOT + url, str(e.get("href") or e.get("src")))
+            for e in excerpt.select("a, img")
+        ]
+        assert found == expected, listing
 
 
 def test_absolutize_html() -> None:

@@ -195,7 +195,6 @@ def test_excerpt_html_never_raises(html: str, excerpt: str | None, description: 
     post = _post(html, excerpt, description)
     out = excerpts.excerpt_html(post)
     assert isinstance(out, str)
-    assert isinstance(excerpts.has_more(post), bool)
     if excerpt:
         assert "<" not in out[3:-4]
 
@@ -210,7 +209,7 @@ def test_resolve_url_never_raises(url: str, page_url: str) -> None:
 @FUZZ
 @given(fragment=htmlish, from_url=page_urls, to_url=page_urls)
 def test_rebase_and_absolutize_never_raise(fragment: str, from_url: str, to_url: str) -> None:
-    assert isinstance(excerpts.rebase_html(fragment, from_url, to_url), str)
+    assert isinstance(excerpts.rebase_to_root(fragment, from_url, to_url), str)
     assert isinstance(excerpts.absolutize_html(fragment, from_url, "https://ex.org/d/"), str)
 
 

@@ -103,7 +103,7 @@ def _status_checks(tree: ast.AST) -> list[tuple[int, str, set[str]]]:
         if isinstance(node, ast.Compare):
             operands = [node.left, *node.comparators]
             if any(
-                isinstance(o, ast.Attribute) and o.attr in ("status", "is_draft") for o in operands
+                isinstance(o, ast.Attribute) and o.attr == "status" for o in operands
             ):
                 constants = {
                     c.value
@@ -131,12 +131,7 @@ def test_no_module_applies_its_own_publication_rule() -> None:
         for line, function, constants in _status_checks(tree):
             if constants == {"undated"} or "badge" in function or function == "render_post_header":
                 continue
-            if path.name == "models.py" and function == "is_draft":
-                continue  # defined on the model, used nowhere (checked below)
             offenders.append(f"{path.name}:{line} in {function}(): compares status to {constants}")
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute) and node.attr == "is_draft":
-                offenders.append(f"{path.name}:{node.lineno}: uses Post.is_draft, not is_visible")
     assert offenders == []
 
 
