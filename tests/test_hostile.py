@@ -12,6 +12,8 @@ from support.hostile import build_corpus, corpus_files
 from support.outputs import dead_urls
 from support.safety import output_files, site_injections
 
+from mkdocs_blogpost.posts import safe_url
+
 CASES = build_corpus()
 SECRETS = [c for c in CASES if c.secret]
 PUBLISHED = [c for c in CASES if c.url]
@@ -288,3 +290,24 @@ def test_slug_that_takes_a_blog_listing_url_is_reported(build_site: BuildSite) -
 
 def test_no_output_links_or_embeds_a_missing_file(corpus_site: Site) -> None:
     assert dead_urls(corpus_site.site_dir, corpus_site.config.site_url) == []
+
+
+# -- the URL check behind covers, canonical URLs and links ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://example.org/a.png", True),
+        ("/assets/a.png", True),
+        ("a.png", True),
+        ("mailto:me@example.org", True),
+        ("javascript:alert(1)", False),
+        (" JaVaScRiPt:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("vbscript:x", False),
+    ],
+)
+def test_safe_url(url: str, ok: bool) -> None:
+    assert safe_url(url) is ok

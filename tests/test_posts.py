@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from support.build import META_HOOK, PNG, BuildSite, make_config, run_build, write_tree
 
+from mkdocs_blogpost.text import title_from_filename
+
 LONG = " ".join(["word"] * 450)
 
 
@@ -169,6 +171,10 @@ def test_title_from_heading_then_filename(hooked) -> None:
     # The author's heading stays first, the meta line follows it inside the header.
     header = soup.select_one(".blogpost-header")
     assert header.find("h1") is not None and header.select_one(".blogpost-meta") is not None
+
+
+def test_title_from_filename() -> None:
+    assert title_from_filename("shipping-docs_fast") == "Shipping docs fast"
 
 
 def test_covers_from_img_image_and_img_path(build_site: BuildSite) -> None:
