@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 import pytest
 from support.build import PNG, BuildSite
 
-from mkdocs_blogpost.excerpts import absolutize_html, excerpt_html, resolve_url
+from mkdocs_blogpost.excerpts import absolutize_html, excerpt_html, rebase_to_root, resolve_url
 from mkdocs_blogpost.models import Post
 
 
@@ -103,3 +103,11 @@ def test_excerpt_skips_admonition_titles_and_drops_ids() -> None:
     assert excerpt_html(make_post(body)) == "<p>First real paragraph.</p>"
     more = '<h2 id="intro">Intro</h2><p id="x">A</p><!-- more --><p>B</p>'
     assert excerpt_html(make_post(more)) == "<h2>Intro</h2><p>A</p>"
+
+
+@pytest.mark.parametrize("url", ["http://[oops", "A://[", "https://[::1/x"])
+def test_malformed_urls_are_left_as_written(url: str) -> None:
+    assert resolve_url(url, "blog/x/") is None
+    fragment = f'<a href="{url}">x</a>'
+    assert rebase_to_root(fragment, "blog/x/", "../") == fragment
+    assert absolutize_html(fragment, "blog/x/", "https://ex.org/") == fragment

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_blogpost.frontmatter import parse_front_matter, to_bool, to_list
+from mkdocs_blogpost.frontmatter import MAX_NODES, parse_front_matter, to_bool, to_list
 
 
 def test_front_matter_keeps_text_as_written() -> None:
@@ -76,3 +76,54 @@ def test_to_list_tag_spellings(value: object, expected: list[str]) -> None:
 )
 def test_to_bool(value: object, expected: bool | None) -> None:
     assert to_bool(value) is expected
+
+
+# -- what a careless or hostile file cannot do ---------------------------------------------
+
+
+BOMB = (
+    "---\n"
+    "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+    "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+    "tags: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+    "---\nBody\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "words"),
+    [
+        ("---\ntitle: t\ntags: &a [x, *a]\n---\nBody\n", 3, "refers to itself"),
+        ("---\nextra: &a [x, *a]\n---\nBody\n", 2, "refers to itself"),
+        ("---\nx: &m {k: *m}\n---\nBody\n", 2, "refers to itself"),
+        (BOMB, 5, "too large"),
+    ],
+)
+def test_alias_loops_and_bombs_are_errors_not_crashes(source: str, line: int, words: str) -> None:
+    result = parse_front_matter(source)
+    assert result.error is not None
+    assert words in result.error.message
+    assert result.error.line == line
+    assert result.body == "Body\n"
+
+
+def test_large_but_honest_front_matter_is_read() -> None:
+    tags = ", ".join(f"t{i}" for i in range(MAX_NODES // 2))
+    result = parse_front_matter(f"---\ntags: [{tags}]\n---\n")
+    assert result.error is None
+    assert len(result.data["tags"]) == MAX_NODES // 2
+
+
+def test_duplicate_keys_are_reported_with_the_line_of_the_repeat() -> None:
+    result = parse_front_matter("---\ntitle: A\ndate: 2024-01-01\ntitle: B\n---\n")
+    assert result.data["title"] == "B"
+    assert result.duplicates == {"title": 4}
+
+
+def test_merge_keys_may_be_overridden_without_a_duplicate_warning() -> None:
+    result = parse_front_matter("---\nbase: &b {title: A, x: 1}\n<<: *b\ntitle: B\n---\n")
+    assert result.data["title"] == "B"
+    assert result.data["x"] == 1
+    assert result.duplicates == {}

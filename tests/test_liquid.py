@@ -134,3 +134,10 @@ def test_convert_liquid_inline_math_only_when_asked() -> None:
     assert plain.markdown == source
     math = convert_liquid(source, ctx(inline_math=True))
     assert math.markdown == "Median $\\tilde{x}$ here.\n\n$$\na^2\n$$\n\n`$$code$$`"
+
+
+def test_liquid_url_filter_on_a_malformed_url_does_not_raise() -> None:
+    result = convert_liquid(
+        'See {{ "http://[x" | relative_url }} and {{ "a/b" | relative_url }}.', LiquidContext()
+    )
+    assert result.markdown == "See http://[x and /a/b."
