@@ -69,3 +69,21 @@ def test_unknown_timezone() -> None:
 )
 def test_format_date_localized(locale: str, expected: str) -> None:
     assert format_date(dt.datetime(2024, 6, 30, tzinfo=UTC), locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "pattern"), [("en", "long"), ("fr", "long"), ("de", "d. MMMM y"), ("ja", "full")]
+)
+def test_format_date_shows_the_day_as_babel_does(locale: str, pattern: str) -> None:
+    from babel.dates import format_date as babel_format_date
+
+    when = dt.datetime(2023, 2, 16, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    expected = babel_format_date(when.date(), format=pattern, locale=locale)
+    assert format_date(when, locale, pattern) == expected
+    # Asked again, as every listing showing the post asks: the same answer.
+    assert format_date(when, locale, pattern) == expected
+
+
+def test_format_date_in_an_unknown_locale_falls_back_to_english() -> None:
+    when = dt.datetime(2023, 2, 16, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    assert format_date(when, "xx-nowhere", "long") == "February 16, 2023"

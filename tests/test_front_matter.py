@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import pickle
+import subprocess
+import sys
+
 import pytest
 
 from mkdocs_blogpost.frontmatter import MAX_NODES, parse_front_matter, to_bool, to_list
@@ -127,3 +132,87 @@ def test_merge_keys_may_be_overridden_without_a_duplicate_warning() -> None:
     assert result.data["title"] == "B"
     assert result.data["x"] == 1
     assert result.duplicates == {}
+
+
+# -- the same reading with or without libyaml ------------------------------------------------
+
+#: Front matter as posts write it, and what it must read as: text keys keep their
+#: characters, switches are YAML booleans, other values keep YAML's types unless their
+#: text would change (`1.50`), and an impossible or offset-spelled date stays text.
+READINGS = [
+    (
+        "title: Shipping docs\ndate: 2024-06-30\ntags: [docs, ci, open source]\n",
+        {
+            "title": "Shipping docs",
+            "date": dt.date(2024, 6, 30),
+            "tags": ["docs", "ci", "open source"],
+        },
+        {"title": 2, "date": 3, "tags": 4},
+    ),
+    (
+        "title: no\nversion: 1.10\nratio: 2.5\ntags: a b c\nshow_date: yes\n",
+        {"title": "no", "version": "1.10", "ratio": 2.5, "tags": "a b c", "show_date": True},
+        {"title": 2, "version": 3, "ratio": 4, "tags": 5, "show_date": 6},
+    ),
+    (
+        "date: 2023-02-16 12:16:00 +0800\ncategories:\n  - a\n  - b\nauthor: Jane Doe\n",
+        {"date": "2023-02-16 12:16:00 +0800", "categories": ["a", "b"], "author": "Jane Doe"},
+        {"date": 2, "categories": 3, "author": 6},
+    ),
+    (
+        "title: 'Quoted: yes'\ndescription: >\n  Folded\n  text\nimg: posts/x.png\n",
+        {"title": "Quoted: yes", "description": "Folded text\n", "img": "posts/x.png"},
+        {"title": 2, "description": 3, "img": 6},
+    ),
+    (
+        "base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\ndate: 2024-02-30\n",
+        {"base": {"x": 1}, "other": {"x": 1, "y": 2}, "date": "2024-02-30"},
+        {"base": 2, "other": 3, "date": 6},
+    ),
+    (
+        'title: "Ünïcode ✓ 日本語"\npin: on\nlist: [1, 2.0, null, true]\n',
+        {"title": "Ünïcode ✓ 日本語", "pin": True, "list": [1, 2.0, None, True]},
+        {"title": 2, "pin": 3, "list": 4},
+    ),
+    (
+        "date: 2024-06-30 09:00:00\nrating: 4.5\nscore: 1.50\n",
+        {"date": dt.datetime(2024, 6, 30, 9, 0), "rating": 4.5, "score": "1.50"},
+        {"date": 2, "rating": 3, "score": 4},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "data", "lines"), READINGS)
+def test_front_matter_reads_as_written(text: str, data: dict, lines: dict) -> None:
+    fm = parse_front_matter(f"---\n{text}---\nBody\n")
+    assert fm.error is None
+    assert fm.data == data
+    assert fm.lines == lines
+    assert fm.body == "Body\n"
+
+
+#: Reads READINGS in an interpreter whose PyYAML has no libyaml, as on some platforms.
+WITHOUT_LIBYAML = """
+import pickle, sys
+import yaml
+for name in ("CSafeLoader", "CLoader", "CParser"):
+    if hasattr(yaml, name):
+        delattr(yaml, name)
+yaml.__with_libyaml__ = False
+from mkdocs_blogpost.frontmatter import parse_front_matter
+texts = pickle.loads(sys.stdin.buffer.read())
+read = [parse_front_matter(f"---\\n{t}---\\nBody\\n") for t in texts]
+sys.stdout.buffer.write(pickle.dumps([(r.error, r.data, r.lines, r.body) for r in read]))
+"""
+
+
+def test_front_matter_reads_the_same_without_libyaml() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", WITHOUT_LIBYAML],
+        input=pickle.dumps([text for text, _data, _lines in READINGS]),
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    expected = [(None, data, lines, "Body\n") for _text, data, lines in READINGS]
+    assert pickle.loads(done.stdout) == expected
