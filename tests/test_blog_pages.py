@@ -11,6 +11,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import feedparser
 import pytest
 from support.build import META_HOOK, PNG, BuildSite, Site, make_config, run_build, write_tree
 
@@ -222,6 +223,35 @@ def test_pagination_boundaries(build_site: BuildSite, count: int, pages: int) ->
         assert len(numbers) == pages - 1
         # The tag page paginates the same way, under its own folder.
         assert family(site, "blog/tags/t/index.html")[1] == "blog/tags/t/page/2/index.html"
+
+
+def test_a_site_without_posts_gets_an_empty_blog_and_keeps_its_pages(
+    build_site: BuildSite,
+) -> None:
+    pages: dict[str, str | bytes] = {
+        "index.md": "# Home\n\nWelcome. See [about](about.md) and ![logo](logo.png).\n",
+        "about.md": "# About\n\nUs.\n",
+        "logo.png": PNG,
+    }
+    site = build_site(pages)
+    assert site.warnings == []
+    assert site.soup("blog/index.html").select_one(".blogpost-empty").get_text() == (
+        "No posts yet."
+    )
+    rss = feedparser.parse(site.path("blog/feed.xml").read_bytes())
+    atom = feedparser.parse(site.path("blog/atom.xml").read_bytes())
+    assert not rss.bozo and not atom.bozo and rss.entries == [] and atom.entries == []
+    assert json.loads(site.read("blog/feed.json"))["items"] == []
+    home = site.soup("index.html")
+    css = [link["href"] for link in home.select('link[rel="stylesheet"]')]
+    assert "assets/blogpost/blogpost.css" in css
+    assert site.exists("assets/blogpost/blogpost.css")
+    # The site's own pages are written as MkDocs writes them without the plugin.
+    plain = build_site(pages, {"plugins": ["search"]})
+    for rel in ("index.html", "about/index.html"):
+        assert str(site.soup(rel).select_one("article")) == str(
+            plain.soup(rel).select_one("article")
+        ), rel
 
 
 def test_posts_per_page_option_and_pins_first(build_site: BuildSite) -> None:
