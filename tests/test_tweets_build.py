@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 from support.build import PNG, BuildSite, Site, make_config, run_build, write_tree
-
-from mkdocs_blogpost.excerpts import excerpt_html
 
 POST_SRC = "blog/posts/2024-06-30-quotes.md"
 POST = """\
@@ -315,16 +315,22 @@ def test_rebuild_resets_stats_and_gives_the_same_output(tmp_path: Path) -> None:
 
 
 def test_listings_and_feeds_reuse_the_transformed_html(build_site: BuildSite) -> None:
-    site = build_site(site_files())
-    post = site.config.plugins["blogpost"].posts[POST_SRC]
-    assert post.html is not None and 'class="admonition tweet' in post.html
-    excerpt = excerpt_html(post)
-    assert 'class="admonition tweet' in excerpt
-    assert "<figcaption" in excerpt
-    assert "<tweet" not in excerpt
+    site = build_site(
+        site_files(), {"plugins": ["search", {"blogpost": {"words_per_minute": 1}}]}
+    )
+    card = site.soup("blog/index.html").select_one(".blogpost-card__excerpt")
+    assert card is not None
+    feed = json.loads(site.read("blog/feed.json"))["items"][0]["content_html"]
+    for where, html in (("card", str(card)), ("feed", feed)):
+        shown = BeautifulSoup(html, "lxml")
+        assert shown.select_one("div.admonition.tweet blockquote") is not None, where
+        assert shown.select_one("figcaption").get_text() == "The chart after the move", where
+        assert "<tweet" not in html and "<small>The chart" not in html, where
     # Reading time counts the author's words, not the labels "Quote" and "Click to tweet":
     # intro 5, quote 6, caption 5, inline-code line 8 (the fence is not counted), fine print 6.
-    assert post.words == 5 + 6 + 5 + 8 + 6
+    # At one word a minute, that is the number of minutes.
+    reading = site.soup(post_path(True)[0]).select_one(".blogpost-header .blogpost-meta__read")
+    assert reading is not None and reading.get_text(strip=True) == f"{5 + 6 + 5 + 8 + 6} min read"
 
 
 def test_custom_dir_overrides_the_quote_and_figure_templates(
