@@ -1,4 +1,4 @@
-"""Real builds: `<tweet>` quotes and `<small>` captions in posts and pages (issue 3)."""
+"""`<tweet>` quotes and `<small>` captions: real builds of posts and pages, and the transform's promises."""
 
 from __future__ import annotations
 
