@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from support.fuzz import FUZZ, pieces, zones
 
 from mkdocs_blogpost.dates import DateError, format_date, get_timezone, parse_date
 
@@ -87,3 +90,62 @@ def test_format_date_shows_the_day_as_babel_does(locale: str, pattern: str) -> N
 def test_format_date_in_an_unknown_locale_falls_back_to_english() -> None:
     when = dt.datetime(2023, 2, 16, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
     assert format_date(when, "xx-nowhere", "long") == "February 16, 2023"
+
+
+# -- properties -------------------------------------------------------------------------------
+
+date_values = st.one_of(
+    st.text(),
+    pieces(["2024", "-", "/", "02", "30", "13", " ", "T", ":", "12", "+", "0800", "Z", "UTC"]),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.none(),
+    st.dates(),
+    st.datetimes(),
+    st.datetimes(timezones=st.timezones()),
+    st.lists(st.integers(), max_size=3),
+)
+
+
+@FUZZ
+@given(value=date_values, tz=zones)
+def test_parse_date_gives_aware_datetime_or_date_error(value: object, tz: dt.tzinfo) -> None:
+    try:
+        result = parse_date(value, tz)
+    except DateError:
+        return
+    assert isinstance(result, dt.datetime)
+    assert result.utcoffset() is not None
+
+
+#: Fixed offsets, as posts write them: no daylight-saving gap or fold to hide a moment.
+offsets = st.integers(-12 * 60, 14 * 60).map(lambda m: dt.timezone(dt.timedelta(minutes=m)))
+moments = st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2100, 12, 31))
+
+
+@FUZZ
+@given(moment=moments, tz=offsets)
+def test_a_written_moment_is_read_back_as_the_same_instant(
+    moment: dt.datetime, tz: dt.timezone
+) -> None:
+    aware = moment.replace(tzinfo=tz)
+    # ISO 8601, as Hugo and YAML write it; the site's zone must not matter.
+    assert parse_date(aware.isoformat(), UTC) == aware
+    assert parse_date(aware.isoformat(), BERLIN) == aware
+    # Jekyll's own form: a space, then the offset without a colon.
+    jekyll = parse_date(f"{aware:%Y-%m-%d %H:%M:%S} {aware:%z}", BERLIN)
+    assert jekyll == aware.replace(microsecond=0)
+
+
+@FUZZ
+@given(moment=moments, tz=offsets)
+def test_a_moment_without_offset_is_read_in_the_sites_zone(
+    moment: dt.datetime, tz: dt.timezone
+) -> None:
+    moment = moment.replace(microsecond=0)
+    read = parse_date(f"{moment:%Y-%m-%d %H:%M:%S}", tz)
+    assert read == moment.replace(tzinfo=tz)
+    assert parse_date(f"{moment:%Y-%m-%d}", tz) == moment.replace(
+        hour=0, minute=0, second=0, tzinfo=tz
+    )

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import pickle
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from support.fuzz import FUZZ, yamlish
 
 from mkdocs_blogpost.frontmatter import MAX_NODES, parse_front_matter, to_bool, to_list
 
@@ -216,3 +220,113 @@ def test_front_matter_reads_the_same_without_libyaml() -> None:
     assert done.returncode == 0, done.stderr.decode()
     expected = [(None, data, lines, "Body\n") for _text, data, lines in READINGS]
     assert pickle.loads(done.stdout) == expected
+
+
+# -- properties over any text ----------------------------------------------------------------
+
+
+@FUZZ
+@given(source=yamlish)
+def test_any_source_splits_into_front_matter_and_the_rest(source: str) -> None:
+    result = parse_front_matter(source)
+    if result.error is not None:
+        assert result.data == {}
+        assert result.error.line is None or result.error.line >= 1
+    # The body is the end of the file (BOM dropped, line ends made LF) and starts on
+    # the line `body_line` names: warnings about the body count lines from there.
+    text = source.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    assert text.endswith(result.body)
+    head = text[: len(text) - len(result.body)]
+    assert result.body_line == head.count("\n") + 1
+    if not text.startswith("---"):
+        assert (result.data, result.error, result.body) == ({}, None, text)
+
+
+#: Text YAML takes as something else when written plain: kept as written in text keys.
+TRICKY = ["no", "yes", "on", "1.10", "1e3", "null", "~", "", " padded ", "a: b", "#x", "[x]"]
+printable = st.text(
+    st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")), max_size=30
+)
+text_value = st.one_of(st.sampled_from(TRICKY), printable)
+text_keys = st.sampled_from(["title", "description", "author", "slug", "category", "img", "lang"])
+
+
+@FUZZ
+@given(
+    values=st.dictionaries(text_keys, text_value, max_size=5),
+    tags=st.lists(text_value, max_size=4),
+    body=printable.map(lambda t: t.replace("\r", "")),
+)
+def test_quoted_text_values_come_back_exactly(values: dict, tags: list, body: str) -> None:
+    data = {**values, "tags": tags}
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in data.items()]
+    result = parse_front_matter("---\n" + "\n".join(lines) + "\n---\n" + body)
+    assert result.error is None
+    assert result.data == data
+    assert result.lines == {key: i + 2 for i, key in enumerate(data)}
+    assert result.body == body
+
+
+SWITCH_WORDS = {
+    True: ["yes", "y", "on", "true", "1"],
+    # An empty or null switch is off.
+    False: ["no", "n", "off", "false", "0", "none", "null", ""],
+}
+
+
+@given(
+    value=st.sampled_from([True, False]).flatmap(
+        lambda v: st.tuples(st.just(v), st.sampled_from(SWITCH_WORDS[v]))
+    ),
+    upper=st.lists(st.booleans(), min_size=5, max_size=5),
+    pad=st.sampled_from(["", " ", "\t", "  "]),
+)
+def test_to_bool_reads_every_spelling_of_a_switch(
+    value: tuple[bool, str], upper: list[bool], pad: str
+) -> None:
+    expected, word = value
+    cased = "".join(c.upper() if up else c for c, up in zip(word, upper * 2, strict=False))
+    assert to_bool(pad + cased + pad) is expected
+
+
+@given(st.text(max_size=12))
+def test_to_bool_of_any_other_text_is_unknown(text: str) -> None:
+    known = {w for words in SWITCH_WORDS.values() for w in words}
+    if text.strip().lower() not in known:
+        assert to_bool(text) is None
+
+
+@given(st.one_of(st.booleans(), st.integers(), st.floats(allow_nan=False)))
+def test_to_bool_of_a_yaml_number_or_boolean_is_its_truth(value: object) -> None:
+    assert to_bool(value) is bool(value)
+
+
+@pytest.mark.parametrize("value", [True, False, 0, 1])
+def test_to_bool_reads_back_what_yaml_and_python_print(value: object) -> None:
+    assert to_bool(str(value)) is bool(value)
+    assert to_bool(str(value).lower()) is bool(value)
+
+
+item = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=8).map(str.strip)
+items = st.lists(item.filter(bool), max_size=6, unique=True)
+
+
+@FUZZ
+@given(items)
+def test_to_list_round_trips_a_list_and_a_comma_list(written: list[str]) -> None:
+    assert to_list(written) == written
+    if all("," not in i for i in written):
+        assert to_list(", ".join(written)) == written
+    if all("," not in i and len(i.split()) == 1 for i in written):
+        assert to_list(" ".join(written), split_spaces=True) == written
+
+
+@FUZZ
+@given(st.one_of(st.text(), st.lists(st.one_of(st.text(), st.integers()))), st.booleans())
+def test_to_list_gives_distinct_stripped_items_and_reads_its_own_output(
+    value: object, split_spaces: bool
+) -> None:
+    once = to_list(value, split_spaces=split_spaces)
+    assert all(i and i == i.strip() for i in once)
+    assert len(once) == len(set(once))
+    assert to_list(once, split_spaces=split_spaces) == once

@@ -13,7 +13,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from hypothesis import given
+from hypothesis import strategies as st
 from support.build import PNG, BuildSite, Site
+from support.fuzz import FUZZ, urlish
 from support.outputs import dead_urls
 
 from mkdocs_blogpost.migrate import (
@@ -377,3 +380,23 @@ def test_looked_for_names_each_path_tried(
 )
 def test_valid_github(value: object, expected: str | None) -> None:
     assert valid_github(value) == expected
+
+
+#: What the fuzzed links may find: a page, a post, an image.
+SOME_FILES = {"index.md", "blog/posts/2021-01-25-hello.md", "assets/img/a.png"}
+
+
+@FUZZ
+@given(url=st.one_of(urlish, st.sampled_from(["/", "../index.md", "./a.png", "/assets/img/a.png"])))
+def test_any_link_resolves_to_an_existing_file_or_nowhere(url: str) -> None:
+    if is_local_url(url):  # resolve_link is only asked about local URLs
+        target, _written = resolve_link(url, "blog/posts", LinkIndex(files=SOME_FILES))
+        assert target is None or target in SOME_FILES
+
+
+@FUZZ
+@given(value=st.one_of(st.text(max_size=40), urlish, st.integers(), st.none()))
+def test_any_github_value_links_to_github_or_nowhere(value: object) -> None:
+    github = valid_github(value)
+    assert github is None or github.startswith("https://github.com/")
+    assert github is None or not any(c in github for c in '"<> ')

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from support.fuzz import FUZZ, pieces
 
 from mkdocs_blogpost.migrate import LiquidContext, convert_liquid
 
@@ -141,3 +144,54 @@ def test_liquid_url_filter_on_a_malformed_url_does_not_raise() -> None:
         'See {{ "http://[x" | relative_url }} and {{ "a/b" | relative_url }}.', LiquidContext()
     )
     assert result.markdown == "See http://[x and /a/b."
+
+
+# -- any Markdown ------------------------------------------------------------------------------
+
+
+LIQUID_BITS = [
+    "{%",
+    "%}",
+    "{{",
+    "}}",
+    " post_url ",
+    " link ",
+    " highlight python ",
+    " endhighlight ",
+    " raw ",
+    " endraw ",
+    " include x.html ",
+    " site.url ",
+    " site.baseurl ",
+    "$$",
+    "```",
+    "~~~",
+    "\n",
+    "`",
+    "2024-01-01-x",
+    "/assets/img/a.png",
+    ' "http://[x" | relative_url ',
+    " 'https://ex.org/a' | absolute_url ",
+    " | prepend: site.baseurl ",
+]
+
+
+@FUZZ
+@given(markdown=pieces(LIQUID_BITS), inline_math=st.booleans())
+def test_any_markdown_converts_with_problems_on_its_own_lines(
+    markdown: str, inline_math: bool
+) -> None:
+    ctx = LiquidContext(from_dir="blog/posts", site_url="https://ex.org/", inline_math=inline_math)
+    result = convert_liquid(markdown, ctx)
+    lines = markdown.count("\n") + 1
+    for problem in result.problems:
+        assert 0 <= problem.line < lines, (problem, lines)
+
+
+@FUZZ
+@given(markdown=pieces([b for b in LIQUID_BITS if "{" not in b and "}" not in b]))
+def test_markdown_without_liquid_is_left_as_written(markdown: str) -> None:
+    assume("{" not in markdown and "$$" not in markdown)
+    for inline_math in (False, True):
+        result = convert_liquid(markdown, LiquidContext(inline_math=inline_math))
+        assert (result.markdown, result.problems) == (markdown, [])

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from support.fuzz import FUZZ
 
 from mkdocs_blogpost.taxonomy import term_slug
 from mkdocs_blogpost.text import slugify
@@ -42,3 +45,17 @@ def test_term_slug_of_only_punctuation_is_a_stable_name() -> None:
     assert slug.startswith("t-") and len(slug) > 2
     assert term_slug("!?!") == slug
     assert term_slug("?!?") != slug
+
+
+@pytest.mark.parametrize("name", ["..", "/", "../../etc", "\\", "<script>"])
+def test_term_slug_stays_one_segment(name: str) -> None:
+    slug = term_slug(name)
+    assert slug and "/" not in slug and "\\" not in slug and ".." not in slug
+
+
+@FUZZ
+@given(st.text(max_size=20))
+def test_any_term_gets_one_safe_url_segment(name: str) -> None:
+    slug = term_slug(name)
+    assert slug and slug == slug.strip() and slug not in (".", "..")
+    assert not any(c in slug for c in '/\\?#%<>"') and not any(c.isspace() for c in slug)
