@@ -5,9 +5,13 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import string
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from support.build import BuildSite, Site, make_config, run_build, write_tree
+from support.fuzz import FUZZ
 from support.hostile import build_corpus, corpus_files
 from support.outputs import dead_urls
 from support.safety import output_files, site_injections
@@ -311,3 +315,27 @@ def test_no_output_links_or_embeds_a_missing_file(corpus_site: Site) -> None:
 )
 def test_safe_url(url: str, ok: bool) -> None:
     assert safe_url(url) is ok
+
+
+@FUZZ
+@given(
+    scheme=st.sampled_from(["javascript", "vbscript", "data"]),
+    upper=st.lists(st.booleans(), min_size=10, max_size=10),
+    noise=st.lists(st.sampled_from(["", "", " ", "\t", "\n", "\x00", "\x1f"]), min_size=11, max_size=11),
+    rest=st.text(max_size=10),
+)
+def test_a_script_url_is_refused_however_it_is_spelled(
+    scheme: str, upper: list[bool], noise: list[str], rest: str
+) -> None:
+    # Browsers drop white space and control characters around and inside a scheme.
+    spelled = "".join(n + (c.upper() if up else c) for c, up, n in zip(scheme, upper, noise, strict=False))
+    assert safe_url(spelled + noise[-1] + ":" + rest) is False
+
+
+@FUZZ
+@given(
+    start=st.sampled_from(["https://", "http://", "mailto:", "/", "./", "../", ""]),
+    rest=st.text(alphabet=string.ascii_letters + string.digits + "-._~/?#=&%", max_size=20),
+)
+def test_a_web_mail_or_relative_url_is_allowed(start: str, rest: str) -> None:
+    assert safe_url(start + rest) is True
