@@ -7,6 +7,7 @@
 - `safety`: markup that post text injected into pages, feeds or JSON.
 - `hostile`: a corpus of careless and hostile posts, with what must come of each.
 - `jekyll_fixture`: the Jekyll blog in `tests/fixtures/jekyll-blog/`.
+- `generated_posts`: Hypothesis strategies that write whole posts, with the fate of each.
 - `fuzz`: Hypothesis settings (`BLOGPOST_FUZZ_EXAMPLES`) and the text pieces authors write.
 - `browser`: headless Chromium and a local HTTP server for the browser checks.
 """
