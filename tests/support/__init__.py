@@ -9,5 +9,6 @@
 - `jekyll_fixture`: the Jekyll blog in `tests/fixtures/jekyll-blog/`.
 - `generated_posts`: Hypothesis strategies that write whole posts, with the fate of each.
 - `fuzz`: Hypothesis settings (`BLOGPOST_FUZZ_EXAMPLES`) and the text pieces authors write.
+- `compat_sites`: tiny blogs built beside another real plugin, under MkDocs or ProperDocs.
 - `browser`: headless Chromium and a local HTTP server for the browser checks.
 """
