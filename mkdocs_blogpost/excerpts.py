@@ -13,16 +13,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from mkdocs.utils import get_relative_url
-
 if TYPE_CHECKING:
     from .models import Post
 
 __all__ = [
     "absolutize_html",
     "excerpt_html",
-    "has_more",
-    "rebase_html",
     "rebase_to_root",
     "resolve_url",
     "strip_headerlinks",
@@ -39,11 +35,6 @@ _URL_ATTR_RE = re.compile(
 _SRCSET_RE = re.compile(r"""(?P<pre>\ssrcset\s*=\s*)(?P<q>["'])(?P<val>[^"']*)(?P=q)""", re.I)
 # The `¶` permalink MkDocs' toc extension puts in each heading.
 _HEADERLINK_RE = re.compile(r'<a\b[^>]*class="headerlink"[^>]*>.*?</a>', re.DOTALL)
-
-
-def has_more(post: Post) -> bool:
-    """Tell whether the author marked the end of the excerpt with `<!-- more -->`."""
-    return bool(post.html and _MORE_RE.search(post.html))
 
 
 def excerpt_html(post: Post) -> str:
@@ -117,24 +108,6 @@ def _site_path(url: str, from_url: str) -> tuple[str, str] | None:
     if not path:
         return None
     return path, (sep + rest if sep else "")
-
-
-def rebase_html(fragment: str, from_url: str, to_url: str) -> str:
-    """Rewrite relative links and images of HTML taken from one page for use on another."""
-    if from_url == to_url:
-        return fragment
-
-    def convert(url: str) -> str:
-        found = _site_path(url, from_url)
-        if found is None:
-            return url
-        path, fragment = found
-        rel = get_relative_url(path, to_url)
-        if path.endswith("/") and not rel.endswith("/"):
-            rel += "/"
-        return rel + fragment
-
-    return _rewrite(fragment, convert)
 
 
 def rebase_to_root(fragment: str, from_url: str, root: str) -> str:

@@ -71,11 +71,6 @@ class Post:
     cjk_characters: int = 0
     minutes: int = 0
 
-    @property
-    def is_draft(self) -> bool:
-        """True for drafts, held-back future, undated and unreadable posts."""
-        return self.status != "published"
-
     def line_of(self, key: str) -> int | None:
         """Return the file line of front-matter `key`, when known."""
         return self.lines.get(key)

@@ -1,7 +1,9 @@
-"""Smoke run of the benchmark (issue 7): the corpus is valid and every variant builds.
+"""Smoke run of the benchmark: the corpus is valid, every variant builds, each figure is measured.
 
-No timing is asserted here: these machines are shared and noisy. The numbers come from
-`python benchmarks/run.py`, documented in CONTRIBUTING.md.
+No timing and no performance contract is asserted here: these machines are shared and
+noisy, and a contract (what a site without posts loads, Markdown converted once a page)
+is a figure of `python benchmarks/micro.py`. The numbers are documented in
+CONTRIBUTING.md.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCH))
 
 import generate  # noqa: E402
+import micro  # noqa: E402
 import run  # noqa: E402
 
 POSTS = 20
@@ -92,3 +95,46 @@ def test_variant_builds_every_post(corpus_dir: Path, variant: str, tmp_path: Pat
     # The posts-only site is the blogpost site without its generated listing pages.
     has_listings = (site / "blog" / "tags" / "index.html").exists()
     assert has_listings == (variant == "blogpost")
+
+
+def test_micro_benchmark_measures_every_figure(corpus_dir: Path) -> None:
+    result = {
+        "start_up": micro.measure_start_up(imports=1),
+        "front_matter": micro.measure_front_matter(corpus_dir, repeat=1),
+        "dates": micro.measure_dates(POSTS, generate.DEFAULT_SEED, asks=2, repeat=1),
+        "markdown": micro.measure_markdown(corpus_dir),
+    }
+    start = result["start_up"]
+    assert start["import_ms"] > 0
+    assert 0 < start["import_modules"] <= start["empty_site_modules"] <= start["one_post_modules"]
+    assert result["front_matter"]["posts"] == POSTS
+    assert result["front_matter"]["plugin_us"] > 0 and result["front_matter"]["pure_python_us"] > 0
+    assert result["dates"]["dates"] == POSTS and result["dates"]["plugin_us"] > 0
+    # Every post page and at least the blog index were built and counted.
+    assert result["markdown"]["pages"] > POSTS and result["markdown"]["conversions"] > 0
+    lines = micro.report(result).splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "import",
+        "site without posts",
+        "site with one post",
+        "front matter",
+        "dates",
+        "markdown",
+    ]
+
+
+def test_micro_benchmark_names_each_broken_contract() -> None:
+    kept = {
+        "start_up": {"import_loads": [], "empty_site_loads": []},
+        "markdown": {"conversions": 12, "pages": 12},
+    }
+    assert micro.broken_contracts(kept) == []
+    broken = {
+        "start_up": {"import_loads": ["mkdocs_blogpost.posts"], "empty_site_loads": ["nh3"]},
+        "markdown": {"conversions": 20, "pages": 12},
+    }
+    assert micro.broken_contracts(broken) == [
+        "importing the plugin loads mkdocs_blogpost.posts",
+        "a site without posts loads nh3",
+        "20 Markdown conversions for 12 pages",
+    ]

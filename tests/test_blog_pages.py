@@ -11,8 +11,10 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import feedparser
 import pytest
-from conftest import META_HOOK, PNG, BuildSite, Site, make_config, run_build, write_tree
+from support.build import META_HOOK, PNG, BuildSite, Site, make_config, run_build, write_tree
+from support.outputs import assert_absent
 
 
 def post(
@@ -222,6 +224,35 @@ def test_pagination_boundaries(build_site: BuildSite, count: int, pages: int) ->
         assert len(numbers) == pages - 1
         # The tag page paginates the same way, under its own folder.
         assert family(site, "blog/tags/t/index.html")[1] == "blog/tags/t/page/2/index.html"
+
+
+def test_a_site_without_posts_gets_an_empty_blog_and_keeps_its_pages(
+    build_site: BuildSite,
+) -> None:
+    pages: dict[str, str | bytes] = {
+        "index.md": "# Home\n\nWelcome. See [about](about.md) and ![logo](logo.png).\n",
+        "about.md": "# About\n\nUs.\n",
+        "logo.png": PNG,
+    }
+    site = build_site(pages)
+    assert site.warnings == []
+    assert site.soup("blog/index.html").select_one(".blogpost-empty").get_text() == (
+        "No posts yet."
+    )
+    rss = feedparser.parse(site.path("blog/feed.xml").read_bytes())
+    atom = feedparser.parse(site.path("blog/atom.xml").read_bytes())
+    assert not rss.bozo and not atom.bozo and rss.entries == [] and atom.entries == []
+    assert json.loads(site.read("blog/feed.json"))["items"] == []
+    home = site.soup("index.html")
+    css = [link["href"] for link in home.select('link[rel="stylesheet"]')]
+    assert "assets/blogpost/blogpost.css" in css
+    assert site.exists("assets/blogpost/blogpost.css")
+    # The site's own pages are written as MkDocs writes them without the plugin.
+    plain = build_site(pages, {"plugins": ["search"]})
+    for rel in ("index.html", "about/index.html"):
+        assert str(site.soup(rel).select_one("article")) == str(
+            plain.soup(rel).select_one("article")
+        ), rel
 
 
 def test_posts_per_page_option_and_pins_first(build_site: BuildSite) -> None:
@@ -462,28 +493,29 @@ def test_serve_rebuild_add_edit_delete_with_one_instance(tmp_path: Path) -> None
     assert "Renamed" not in deleted.read("blog/archive/index.html")
 
 
-def test_listings_do_not_render_markdown_again(tmp_path: Path) -> None:
-    import markdown
+#: A plugin that changes posts' HTML after MkDocs rendered it, before ours reads it.
+CHANGE_HOOK = """
+def on_page_content(html, page, config, files):
+    return html.replace("ORIGINAL", "CHANGED-BY-A-PLUGIN")
+"""
 
+
+def test_listings_and_feeds_show_the_html_other_plugins_made(tmp_path: Path) -> None:
+    # Listings and feeds reuse the HTML rendered for each post's page, after every
+    # plugin's `on_page_content`: had they converted the post's Markdown again, the
+    # other plugin's change would be missing from them.
     root = tmp_path / "once"
-    write_tree(root / "docs", {"index.md": "# Home\n", **many_posts(9, tags=["a", "b"])})
-    cfg = make_config(root, None, True)
-    calls: list[int] = []
-    original = markdown.Markdown.convert
-
-    def counting(self: markdown.Markdown, source: str) -> str:
-        calls.append(1)
-        return original(self, source)
-
-    markdown.Markdown.convert = counting  # type: ignore[method-assign]
-    try:
-        site = run_build(root, cfg)
-    finally:
-        markdown.Markdown.convert = original  # type: ignore[method-assign]
-    # One conversion per page of the site (posts, listings, home), none more. 404.html and
-    # the redirect pages at posts' old Jekyll URLs are not Markdown pages.
-    pages = [f for f in site.html_files() if f != "404.html" and "Redirecting…" not in site.read(f)]
-    assert len(calls) == len(pages)
+    posts = many_posts(3, tags=["a"], body="ORIGINAL words.")
+    write_tree(root / "docs", {"index.md": "# Home\n", **posts})
+    (root / "hooks.py").write_text(CHANGE_HOOK)
+    config = {"hooks": ["hooks.py"], "plugins": ["search", {"blogpost": {"feed_tags": True}}]}
+    site = run_build(root, make_config(root, config, True))
+    for rel in ("blog/index.html", "blog/tags/a/index.html"):
+        excerpts = site.soup(rel).select(".blogpost-card__excerpt")
+        assert [e.get_text(strip=True) for e in excerpts] == ["CHANGED-BY-A-PLUGIN words."] * 3
+    for rel in ("blog/feed.xml", "blog/atom.xml", "blog/feed.json", "blog/tags/a/feed.xml"):
+        assert site.read(rel).count("CHANGED-BY-A-PLUGIN") >= 3, rel
+    assert_absent(site.site_dir, "ORIGINAL")
 
 
 # -- the site walk ----------------------------------------------------------------------------------------

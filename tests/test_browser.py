@@ -20,9 +20,9 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser_support import launch_chromium, serve_directory, unavailable
-from conftest import run_build
 from mkdocs.config import load_config
+from support.browser import launch_chromium, serve_directory, unavailable
+from support.build import run_build
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import PNG, BuildSite
-from outputs import dead_urls
+from support.build import PNG, BuildSite
+from support.outputs import dead_urls
 
 POST = "blog/posts/2024-04-02-dead-ends.md"
 FILES: dict[str, str | bytes] = {

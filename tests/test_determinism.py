@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import write_tree
-from hostile import corpus_files
-from safety import output_files
+from support.build import write_tree
+from support.hostile import corpus_files
+from support.safety import output_files
 
 ROOT = Path(__file__).resolve().parent.parent
 

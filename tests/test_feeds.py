@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PNG, BuildSite, Site, make_config, run_build, write_tree
+from support.build import PNG, BuildSite, Site, make_config, run_build, write_tree
 
+from mkdocs_blogpost.dates import get_timezone, parse_date
 from mkdocs_blogpost.feeds import (
     FeedEntry,
     FeedInfo,
@@ -437,6 +438,19 @@ def test_hostile_text_stays_well_formed(build_site: BuildSite) -> None:
 def test_date_formats(value: dt.datetime, rss: str, iso: str) -> None:
     assert rfc822(value) == rss
     assert rfc3339(value) == iso
+
+
+def test_feed_dates_with_local_mean_time_offsets() -> None:
+    old = parse_date("1890-05-01 12:00:00", get_timezone("Europe/Berlin"))
+    assert old.utcoffset() == dt.timedelta(minutes=53, seconds=28)
+    iso = rfc3339(old)
+    assert iso == "1890-05-01T11:59:32+00:53"  # the same instant, 28 s of offset moved
+    assert dt.datetime.fromisoformat(iso) == old
+    rss = rfc822(old)
+    assert rss.endswith("+0053")
+    assert email.utils.parsedate_to_datetime(rss) == old
+    # Ordinary offsets are untouched.
+    assert rfc3339(parse_date("2024-06-30 09:00 +0200", dt.timezone.utc)) == "2024-06-30T09:00:00+02:00"
 
 
 @pytest.mark.parametrize(

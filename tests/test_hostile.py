@@ -5,12 +5,18 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import string
 
 import pytest
-from conftest import BuildSite, Site
-from hostile import build_corpus, corpus_files
-from outputs import dead_urls
-from safety import output_files, site_injections
+from hypothesis import given
+from hypothesis import strategies as st
+from support.build import BuildSite, Site, make_config, run_build, write_tree
+from support.fuzz import FUZZ
+from support.hostile import build_corpus, corpus_files
+from support.outputs import dead_urls
+from support.safety import output_files, site_injections
+
+from mkdocs_blogpost.posts import safe_url
 
 CASES = build_corpus()
 SECRETS = [c for c in CASES if c.secret]
@@ -20,8 +26,6 @@ PUBLISHED = [c for c in CASES if c.url]
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The corpus built once, not strict, so every warning can be read."""
-    from conftest import make_config, run_build, write_tree
-
     root = tmp_path_factory.mktemp("hostile")
     write_tree(root / "docs", corpus_files())
     cfg = make_config(root, None, strict=False)
@@ -290,3 +294,48 @@ def test_slug_that_takes_a_blog_listing_url_is_reported(build_site: BuildSite) -
 
 def test_no_output_links_or_embeds_a_missing_file(corpus_site: Site) -> None:
     assert dead_urls(corpus_site.site_dir, corpus_site.config.site_url) == []
+
+
+# -- the URL check behind covers, canonical URLs and links ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://example.org/a.png", True),
+        ("/assets/a.png", True),
+        ("a.png", True),
+        ("mailto:me@example.org", True),
+        ("javascript:alert(1)", False),
+        (" JaVaScRiPt:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("vbscript:x", False),
+    ],
+)
+def test_safe_url(url: str, ok: bool) -> None:
+    assert safe_url(url) is ok
+
+
+@FUZZ
+@given(
+    scheme=st.sampled_from(["javascript", "vbscript", "data"]),
+    upper=st.lists(st.booleans(), min_size=10, max_size=10),
+    noise=st.lists(st.sampled_from(["", "", " ", "\t", "\n", "\x00", "\x1f"]), min_size=11, max_size=11),
+    rest=st.text(max_size=10),
+)
+def test_a_script_url_is_refused_however_it_is_spelled(
+    scheme: str, upper: list[bool], noise: list[str], rest: str
+) -> None:
+    # Browsers drop white space and control characters around and inside a scheme.
+    spelled = "".join(n + (c.upper() if up else c) for c, up, n in zip(scheme, upper, noise, strict=False))
+    assert safe_url(spelled + noise[-1] + ":" + rest) is False
+
+
+@FUZZ
+@given(
+    start=st.sampled_from(["https://", "http://", "mailto:", "/", "./", "../", ""]),
+    rest=st.text(alphabet=string.ascii_letters + string.digits + "-._~/?#=&%", max_size=20),
+)
+def test_a_web_mail_or_relative_url_is_allowed(start: str, rest: str) -> None:
+    assert safe_url(start + rest) is True

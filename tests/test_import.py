@@ -11,13 +11,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PNG, Site, run_build, write_tree
-from jekyll_fixture import FIXTURE, copy_by_hand
 from mkdocs.config import load_config
+from support.build import PNG, Site, run_build, write_tree
+from support.jekyll_fixture import FIXTURE, copy_by_hand
 
 from mkdocs_blogpost.cli import main
-from mkdocs_blogpost.config import BlogpostConfig
-from mkdocs_blogpost.import_settings import translate_settings
+from mkdocs_blogpost.import_settings import (
+    JEKYLL_CONFIG_COPY,
+    plugin_supports,
+    translate_settings,
+)
 from mkdocs_blogpost.importer import mark_draft
 
 SCRIPT = Path(sys.executable).parent / "mkdocs-blogpost"
@@ -127,17 +130,15 @@ def test_console_script_imports_the_fixture_and_the_site_builds_like_a_hand_copy
         text=True,
         check=False,
     )
-    # The fixture's `permalink:` cannot be reproduced on this branch's plugin: a problem.
-    expected = 0 if "jekyll_config" in dict(BlogpostConfig._schema) else 1
-    assert result.returncode == expected, result.stdout + result.stderr
+    # The plugin reads the fixture's `_config.yml` (`jekyll_config`): nothing to report.
+    assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     report = result.stdout
     assert "posts:   13 copied to docs/blog/posts/ (13 published by mkdocs build)" in report
     assert "assets:  27 copied to docs/assets/" in report
     assert "about.md -> docs/about.md" in report
     assert "links rewritten:        39" in report
-    if expected:
-        assert "_config.yml:6: permalink '/:title.html'" in report
+    assert "permalink '/:title.html'" not in report  # carried over, not a problem
 
     config = yaml.safe_load((site_dir / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_name"] == "Lighthouse Engineering"
@@ -426,12 +427,16 @@ def test_site_url_joins_url_and_baseurl() -> None:
     assert "site_url" not in translate_settings({"baseurl": "/b"}, {}).mkdocs
 
 
-def test_jekyll_config_option_only_when_the_plugin_declares_it() -> None:
-    declared = "jekyll_config" in dict(BlogpostConfig._schema)
+def test_the_permalink_is_read_from_the_copied_config_or_reported() -> None:
+    assert plugin_supports("jekyll_config")
     settings = translate_settings({"permalink": "/:title.html"}, {"permalink": 4})
-    assert ("jekyll_config" in settings.plugin) is declared
-    # Without the option the permalink is a problem to report; with it, the plugin reads it.
-    assert any("permalink" in p.message for p in settings.problems) is not declared
+    assert settings.plugin["jekyll_config"] == JEKYLL_CONFIG_COPY
+    assert not any("permalink" in p.message for p in settings.problems)
+    # Without a copy for the plugin to read, the permalink is a problem, with its line.
+    uncopied = translate_settings({"permalink": "/:title.html"}, {"permalink": 4}, copied=False)
+    assert "jekyll_config" not in uncopied.plugin
+    problems = [p for p in uncopied.problems if "permalink" in p.message]
+    assert [(p.path, p.line) for p in problems] == [("_config.yml", 4)]
 
 
 def test_import_into_the_jekyll_folder_itself_twice(

@@ -3,6 +3,7 @@
 Jekyll served every post from the site root, so `../` climbed nowhere; the theme built
 cover URLs as `assets/img{{ page.img }}`; other theme families hang relative images from
 `media_subpath`; posts written on Windows use backslashes; embeds use every media tag.
+Built sites prove it; the tables at the end pin the resolver on each spelling.
 """
 
 from __future__ import annotations
@@ -12,8 +13,20 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import PNG, BuildSite, Site
-from outputs import dead_urls
+from hypothesis import given
+from hypothesis import strategies as st
+from support.build import PNG, BuildSite, Site
+from support.fuzz import FUZZ, urlish
+from support.outputs import dead_urls
+
+from mkdocs_blogpost.migrate import (
+    LinkIndex,
+    is_local_url,
+    looked_for,
+    resolve_link,
+    split_full_marker,
+    valid_github,
+)
 
 ASSETS: dict[str, str | bytes] = {
     "assets/img/posts/2021/cover.png": PNG,
@@ -176,3 +189,214 @@ def test_github_value_that_links_nowhere_warns(build_site: BuildSite) -> None:
         expect_failure=True,
     )
     assert any("2021-06-01-gh.md:3:" in w and "GitHub" in w for w in site.warnings)
+
+
+# -- the resolver behind these links, as a table ------------------------------------------
+
+
+@pytest.fixture
+def index() -> LinkIndex:
+    idx = LinkIndex(
+        files={
+            "blog/posts/2021-01-25-hello.md",
+            "blog/posts/2022/2022-03-01-other.md",
+            "blog/posts/2020-05-05-same.md",
+            "blog/posts/2021-06-06-same.md",
+            "blog/posts/pic.png",
+            "assets/img/a.png",
+            "assets/img/with space.png",
+            "about.md",
+            "guide/index.md",
+        }
+    )
+    idx.add_post("blog/posts/2021-01-25-hello.md", "hello", "blog/2021/01/25/hello/", (2021, 1, 25))
+    idx.add_post(
+        "blog/posts/2022/2022-03-01-other.md", "renamed", "blog/2022/03/01/renamed/", (2022, 3, 1)
+    )
+    idx.add_post("blog/posts/2020-05-05-same.md", "same", "blog/2020/05/05/same/", (2020, 5, 5))
+    idx.add_post("blog/posts/2021-06-06-same.md", "same", "blog/2021/06/06/same/", (2021, 6, 6))
+    return idx
+
+
+@pytest.mark.parametrize(
+    ("url", "from_dir", "expected"),
+    [
+        # As written from the post's own folder: MkDocs handles it, nothing to rewrite.
+        ("pic.png", "blog/posts", ("blog/posts/pic.png", True)),
+        ("./pic.png#x", "blog/posts", ("blog/posts/pic.png", True)),
+        ("../2021-01-25-hello.md", "blog/posts/2022", ("blog/posts/2021-01-25-hello.md", True)),
+        # Site-root assets in the three Jekyll spellings.
+        ("./assets/img/a.png", "blog/posts", ("assets/img/a.png", False)),
+        ("/assets/img/a.png", "blog/posts", ("assets/img/a.png", False)),
+        ("assets/img/a.png", "blog/posts/2022", ("assets/img/a.png", False)),
+        ("/assets/img/with%20space.png", "blog/posts", ("assets/img/with space.png", False)),
+        # Posts by slug, file name, Jekyll date path and final URL.
+        ("./hello.html", "blog/posts", ("blog/posts/2021-01-25-hello.md", False)),
+        ("/hello.html#part", "blog/posts", ("blog/posts/2021-01-25-hello.md", False)),
+        ("/2021/01/25/hello.html", "blog/posts", ("blog/posts/2021-01-25-hello.md", False)),
+        ("/news/2021/01/25/hello.html", "blog/posts", ("blog/posts/2021-01-25-hello.md", False)),
+        ("2021-01-25-hello.html", "blog/posts", ("blog/posts/2021-01-25-hello.md", False)),
+        ("/blog/2021/01/25/hello/", "x", ("blog/posts/2021-01-25-hello.md", False)),
+        ("/hello/", "blog/posts", ("blog/posts/2021-01-25-hello.md", False)),
+        # The Jekyll slug from the file name still works after a `slug:` rename.
+        ("/other.html", "blog/posts", ("blog/posts/2022/2022-03-01-other.md", False)),
+        ("/renamed.html", "blog/posts", ("blog/posts/2022/2022-03-01-other.md", False)),
+        # Two posts share a slug: the date path decides; without it nothing is guessed.
+        ("/2021/06/06/same.html", "blog/posts", ("blog/posts/2021-06-06-same.md", False)),
+        ("/2020/5/5/same.html", "blog/posts", ("blog/posts/2020-05-05-same.md", False)),
+        ("/same.html", "blog/posts", (None, False)),
+        # Pages: .html and folder URLs of Jekyll pages map to their Markdown files.
+        ("/about.html", "blog/posts", ("about.md", False)),
+        ("./about.html", "blog/posts", ("about.md", False)),
+        ("/guide/", "blog/posts", ("guide/index.md", False)),
+        # Jekyll served posts from the site root, where `..` cannot climb higher.
+        ("../assets/img/a.png", "blog/posts", ("assets/img/a.png", False)),
+        ("../../../assets/img/a.png", "blog/posts", ("assets/img/a.png", False)),
+        ("../hello", "blog/posts", ("blog/posts/2021-01-25-hello.md", False)),
+        ("../about.html", "blog/posts", ("about.md", False)),
+        # Windows paths are read with slashes (and so never count as written).
+        ("..\\assets\\img\\a.png", "blog/posts", ("assets/img/a.png", False)),
+        ("assets\\img\\a.png", "blog/posts/2022", ("assets/img/a.png", False)),
+        # Nowhere.
+        ("/missing.html", "blog/posts", (None, False)),
+        ("/assets/nope.png", "blog/posts", (None, False)),
+        ("../../../../etc/passwd", "blog/posts", (None, False)),
+        ("?q=1", "blog/posts", (None, False)),
+    ],
+)
+def test_resolve_link(
+    index: LinkIndex, url: str, from_dir: str, expected: tuple[str | None, bool]
+) -> None:
+    assert resolve_link(url, from_dir, index) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("2021-01-25-hello", "blog/posts/2021-01-25-hello.md"),
+        ("/2022/2022-03-01-other", "blog/posts/2022/2022-03-01-other.md"),
+        ("_posts/2021-01-25-hello.md", "blog/posts/2021-01-25-hello.md"),
+        ("about.md", "about.md"),
+        ("2021-01-25-nope", None),
+        ("", None),
+    ],
+)
+def test_post_path(index: LinkIndex, name: str, expected: str | None) -> None:
+    assert index.post_path(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "local"),
+    [
+        ("./a.png", True),
+        ("/a.png", True),
+        ("a.html#x", True),
+        ("#x", False),
+        ("", False),
+        ("https://x.org/a.png", False),
+        ("//cdn.x.org/a.png", False),
+        ("mailto:a@b.c", False),
+        ("data:image/png;base64,AAA", False),
+    ],
+)
+def test_is_local_url(url: str, local: bool) -> None:
+    assert is_local_url(url) is local
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("a.png#full", ("a.png", True)),
+        ("/x/a.png?v=1#full", ("/x/a.png?v=1", True)),
+        ("a.png#fullness", ("a.png#fullness", False)),
+        ("a.png", ("a.png", False)),
+    ],
+)
+def test_split_full_marker(url: str, expected: tuple[str, bool]) -> None:
+    assert split_full_marker(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # Relative images hang from the post's media folder first...
+        ("a.png", ("assets/img/a.png", False)),
+        ("./with%20space.png", ("assets/img/with space.png", False)),
+        # ...then resolve as usual; root paths ignore it.
+        ("pic.png", ("blog/posts/pic.png", True)),
+        ("/assets/img/a.png", ("assets/img/a.png", False)),
+    ],
+)
+def test_resolve_link_with_a_media_folder(
+    index: LinkIndex, url: str, expected: tuple[str | None, bool]
+) -> None:
+    assert resolve_link(url, "blog/posts", index, media_dir="assets/img") == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "media_dir", "expected"),
+    [
+        ("./assets/img/x.png", None, ["blog/posts/assets/img/x.png", "assets/img/x.png"]),
+        ("/assets/img/x.png", "media", ["assets/img/x.png"]),
+        ("x.png", "media", ["media/x.png", "blog/posts/x.png", "x.png"]),
+        ("../../../x.png", None, ["x.png"]),
+    ],
+)
+def test_looked_for_names_each_path_tried(
+    url: str, media_dir: str | None, expected: list[str]
+) -> None:
+    assert looked_for(url, "blog/posts", media_dir=media_dir) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("octo/repo", "https://github.com/octo/repo"),
+        ("octo/repo/tree/main/docs", "https://github.com/octo/repo/tree/main/docs"),
+        ("https://github.com/octo/repo", "https://github.com/octo/repo"),
+        (" octo/my.repo_2/ ", "https://github.com/octo/my.repo_2/"),
+        # The forms real posts use: a full URL (www. too, a line anchor kept, a query
+        # dropped), `owner/`, a bare or @-prefixed user name (their profile).
+        (
+            "https://www.github.com/octo/repo/blob/main/a.py#L10",
+            "https://github.com/octo/repo/blob/main/a.py#L10",
+        ),
+        ("github.com/octo/repo?tab=readme", "https://github.com/octo/repo"),
+        ("octo", "https://github.com/octo"),
+        ("octo/", "https://github.com/octo"),
+        ("@octo", "https://github.com/octo"),
+        ('octo/repo#"><b>', "https://github.com/octo/repo"),
+        ("https://gitlab.com/octo/repo", None),
+        ("gitlab.com/octo/repo", None),
+        ("", None),
+        ("javascript:alert(1)", None),
+        ("octo/../evil", None),
+        ('octo/repo"><script>', None),
+        ("https://evil.example/octo/repo", None),
+        ("-octo/repo", None),
+        (["octo/repo"], None),
+        (True, None),
+    ],
+)
+def test_valid_github(value: object, expected: str | None) -> None:
+    assert valid_github(value) == expected
+
+
+#: What the fuzzed links may find: a page, a post, an image.
+SOME_FILES = {"index.md", "blog/posts/2021-01-25-hello.md", "assets/img/a.png"}
+
+
+@FUZZ
+@given(url=st.one_of(urlish, st.sampled_from(["/", "../index.md", "./a.png", "/assets/img/a.png"])))
+def test_any_link_resolves_to_an_existing_file_or_nowhere(url: str) -> None:
+    if is_local_url(url):  # resolve_link is only asked about local URLs
+        target, _written = resolve_link(url, "blog/posts", LinkIndex(files=SOME_FILES))
+        assert target is None or target in SOME_FILES
+
+
+@FUZZ
+@given(value=st.one_of(st.text(max_size=40), urlish, st.integers(), st.none()))
+def test_any_github_value_links_to_github_or_nowhere(value: object) -> None:
+    github = valid_github(value)
+    assert github is None or github.startswith("https://github.com/")
+    assert github is None or not any(c in github for c in '"<> ')

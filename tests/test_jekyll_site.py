@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Site, make_config, run_build, write_tree
 from mkdocs.exceptions import Abort
+from support.build import Site, make_config, run_build, write_tree
 
 from mkdocs_blogpost.jekyll_site import JekyllConfigError, read_jekyll_config
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import PNG, BuildSite, Site, make_config, run_build, write_tree
+from support.build import PNG, BuildSite, Site, make_config, run_build, write_tree
 
 from mkdocs_blogpost.kramdown import BlockIal, convert_kramdown
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_config, write_tree
 from mkdocs.exceptions import Abort
+from support.build import make_config, write_tree
 
 
 def config_errors(tmp_path: Path, options: dict[str, Any], caplog: pytest.LogCaptureFixture) -> str:

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BuildSite, Site, make_config, run_build, write_tree
-from jekyll_fixture import FIXTURE, copy_by_hand
 from mkdocs.exceptions import Abort
+from support.build import BuildSite, Site, make_config, run_build, write_tree
+from support.jekyll_fixture import FIXTURE, copy_by_hand
 
 from mkdocs_blogpost.permalinks import (
     PermalinkError,

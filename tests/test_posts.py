@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
-from conftest import META_HOOK, PNG, BuildSite, make_config, run_build, write_tree
+from hypothesis import given
+from hypothesis import strategies as st
+from support.build import META_HOOK, PNG, BuildSite, make_config, run_build, write_tree
+from support.fuzz import FUZZ, NOW, yamlish, zones
+
+from mkdocs_blogpost.posts import PostContext, read_post
+from mkdocs_blogpost.text import title_from_filename
 
 LONG = " ".join(["word"] * 450)
 
@@ -169,6 +176,10 @@ def test_title_from_heading_then_filename(hooked) -> None:
     # The author's heading stays first, the meta line follows it inside the header.
     header = soup.select_one(".blogpost-header")
     assert header.find("h1") is not None and header.select_one(".blogpost-meta") is not None
+
+
+def test_title_from_filename() -> None:
+    assert title_from_filename("shipping-docs_fast") == "Shipping docs fast"
 
 
 def test_covers_from_img_image_and_img_path(build_site: BuildSite) -> None:
@@ -420,3 +431,22 @@ def test_two_builds_one_instance_identical(tmp_path: Path) -> None:
     second = run_build(root, cfg2)
     assert {f: second.read(f) for f in second.html_files()} == snapshot
     assert "blog/2024/01/01/a-2/index.html" in snapshot
+
+
+# -- any file ---------------------------------------------------------------------------------
+
+
+@FUZZ
+@given(
+    source=yamlish,
+    name=st.one_of(st.text(max_size=20), st.sampled_from(["2024-02-30-x", "2024-06-30-", ".."])),
+    tz=zones,
+)
+def test_any_file_is_read_into_a_post_with_a_safe_slug_and_text(source: str, name: str, tz: dt.tzinfo) -> None:
+    ctx = PostContext(posts_dir="blog/posts", cover_dir="assets/img", timezone=tz, now=NOW)
+    post = read_post(f"blog/posts/{name}.md", source, ctx)
+    assert post.status in ("published", "draft", "future", "undated", "unreadable")
+    assert post.slug and "/" not in post.slug and ".." not in post.slug
+    for tag in post.meta["tags"]:
+        assert "<" not in tag and '"' not in tag
+    assert "<" not in post.meta["title"]

@@ -23,7 +23,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from compat_sites import (
+from support.compat_sites import (
     POST_PAGES,
     POSTS,
     SITE_URL,

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import launch_chromium, serve_directory
-from conftest import BuildSite, Site
+from support.browser import launch_chromium, serve_directory
+from support.build import BuildSite, Site
 
 from mkdocs_blogpost.redirects import RedirectError, redirect_dest
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import BuildSite
-from safety import html_injections, json_injections, site_injections, xml_injections
+from support.build import BuildSite
+from support.safety import html_injections, json_injections, site_injections, xml_injections
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PNG, BuildSite, Site, make_config, run_build, write_tree
+from support.build import PNG, BuildSite, Site, make_config, run_build, write_tree
 
 from mkdocs_blogpost.seo import json_ld_script
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PNG, BuildSite
+from support.build import PNG, BuildSite
 
 from mkdocs_blogpost.posts import is_leftover
 

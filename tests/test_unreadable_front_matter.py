@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import BuildSite
-from outputs import assert_absent, site_texts
+from support.build import BuildSite
+from support.outputs import assert_absent, site_texts
 
 GOOD = {
     "blog/posts/2024-02-01-spring-notes.md": (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from compat_sites import ENGINES, POSTS, build_site, nav_links
+from support.compat_sites import ENGINES, POSTS, build_site, nav_links
 
 
 @pytest.mark.parametrize("engine", ENGINES)

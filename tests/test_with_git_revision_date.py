@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from compat_sites import (
+from support.compat_sites import (
     ENGINES,
     POST_PAGES,
     POSTS,

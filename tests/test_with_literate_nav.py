@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from compat_sites import ENGINES, POSTS, build_site, in_both_orders, nav_links
+from support.compat_sites import ENGINES, POSTS, build_site, in_both_orders, nav_links
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from compat_sites import ENGINES, POSTS, build_site, in_both_orders
+from support.compat_sites import ENGINES, POSTS, build_site, in_both_orders
 
 
 @pytest.mark.parametrize("engine", ENGINES)

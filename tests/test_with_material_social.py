@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from compat_sites import ENGINES, POST_PAGES, POSTS, build_site, in_both_orders
+from support.compat_sites import ENGINES, POST_PAGES, POSTS, build_site, in_both_orders
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 SOCIAL = {"social": {"cache_dir": "social-cache"}}

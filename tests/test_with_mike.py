@@ -17,7 +17,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from compat_sites import (
+from support.compat_sites import (
     BUILD_TIMEOUT,
     ENGINES,
     POST_PAGES,

@@ -7,7 +7,7 @@ from typing import Any
 
 import feedparser
 import pytest
-from compat_sites import (
+from support.compat_sites import (
     ENGINES,
     POSTS,
     SITE_URL,

@@ -118,7 +118,8 @@ def dead_urls(site_dir: Path, site_url: str) -> list[str]:
                 for url in _urls_of(node.get_text()):
                     check(rel, site_url, url)
             for node in soup.find_all(["link", "guid"]):
-                value = node.get("href") or node.get_text(strip=True)
+                href = node.get("href")
+                value = href if isinstance(href, str) and href else node.get_text(strip=True)
                 if value.startswith("http"):
                     check(rel, site_url, value)
     return dead

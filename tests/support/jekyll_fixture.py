@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 #: A Jekyll blog of the theme family, written for these tests.
-FIXTURE = Path(__file__).parent / "fixtures" / "jekyll-blog"
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "jekyll-blog"
 
 
 def copy_by_hand(docs: Path) -> None:

@@ -1,15 +1,28 @@
-"""Real builds: `<tweet>` quotes and `<small>` captions in posts and pages (issue 3)."""
+"""`<tweet>` quotes and `<small>` captions: real builds of posts and pages, and the transform's promises."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import PNG, BuildSite, Site, make_config, run_build, write_tree
+from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
+from support.build import PNG, BuildSite, Site, make_config, run_build, write_tree
+from support.fuzz import FUZZ
+from support.safety import html_injections
 
-from mkdocs_blogpost.excerpts import excerpt_html
+from mkdocs_blogpost.i18n import Translator
+from mkdocs_blogpost.render import make_environment
+from mkdocs_blogpost.transforms import (
+    TransformOptions,
+    plain_text,
+    sanitize_inline,
+    transform_html,
+)
 
 POST_SRC = "blog/posts/2024-06-30-quotes.md"
 POST = """\
@@ -315,16 +328,20 @@ def test_rebuild_resets_stats_and_gives_the_same_output(tmp_path: Path) -> None:
 
 
 def test_listings_and_feeds_reuse_the_transformed_html(build_site: BuildSite) -> None:
-    site = build_site(site_files())
-    post = site.config.plugins["blogpost"].posts[POST_SRC]
-    assert post.html is not None and 'class="admonition tweet' in post.html
-    excerpt = excerpt_html(post)
-    assert 'class="admonition tweet' in excerpt
-    assert "<figcaption" in excerpt
-    assert "<tweet" not in excerpt
+    site = build_site(site_files(), {"plugins": ["search", {"blogpost": {"words_per_minute": 1}}]})
+    card = site.soup("blog/index.html").select_one(".blogpost-card__excerpt")
+    assert card is not None
+    feed = json.loads(site.read("blog/feed.json"))["items"][0]["content_html"]
+    for where, html in (("card", str(card)), ("feed", feed)):
+        shown = BeautifulSoup(html, "lxml")
+        assert shown.select_one("div.admonition.tweet blockquote") is not None, where
+        assert shown.select_one("figcaption").get_text() == "The chart after the move", where
+        assert "<tweet" not in html and "<small>The chart" not in html, where
     # Reading time counts the author's words, not the labels "Quote" and "Click to tweet":
     # intro 5, quote 6, caption 5, inline-code line 8 (the fence is not counted), fine print 6.
-    assert post.words == 5 + 6 + 5 + 8 + 6
+    # At one word a minute, that is the number of minutes.
+    reading = site.soup(post_path(True)[0]).select_one(".blogpost-header .blogpost-meta__read")
+    assert reading is not None and reading.get_text(strip=True) == f"{5 + 6 + 5 + 8 + 6} min read"
 
 
 def test_custom_dir_overrides_the_quote_and_figure_templates(
@@ -349,3 +366,79 @@ def test_custom_dir_overrides_the_quote_and_figure_templates(
     assert "twitter.com/intent/tweet" in quote.select_one("a")["href"]
     assert soup.select("div.admonition.tweet") == []
     assert soup.select_one("figure.my-figure figcaption").get_text() == "The chart after the move"
+
+
+# -- the transform on any markup --------------------------------------------------------------
+
+TRANSFORM_BITS = [
+    "<p>",
+    "</p>",
+    "<tweet>",
+    "</tweet>",
+    "<TWEET >",
+    "<small>",
+    "</small>",
+    '<img alt="a" src="x.png" />',
+    '<img src="x" onerror="pwn(1)">',
+    "<a href=",
+    '"javascript:pwn(2)"',
+    '"https://ex.org/"',
+    ">",
+    "</a>",
+    "<script>pwn(3)</script>",
+    "<strong>",
+    "</strong>",
+    "<code>",
+    "</code>",
+    "<pre>",
+    "</pre>",
+    "<!--",
+    "-->",
+    "&amp;",
+    "&lt;tweet&gt;",
+    "\n",
+    " ",
+    "<br>",
+    "<div>",
+    "</div>",
+]
+
+
+transformable = st.lists(
+    st.one_of(st.sampled_from(TRANSFORM_BITS), st.text(max_size=6)), max_size=40
+).map("".join)
+
+
+TRANSFORM_ENV = make_environment([], Translator("en"))
+
+
+@FUZZ
+@given(
+    html=transformable,
+    page_url=st.sampled_from([None, "https://ex.org/blog/x/", "https://ex.org/a b?c=<d>"]),
+    style=st.sampled_from(["admonition", "figure"]),
+    targets=st.sampled_from([("x",), ("x", "mastodon", "linkedin", "bluesky", "copy")]),
+)
+def test_any_markup_is_transformed_without_error_or_new_injections(
+    html: str, page_url: str | None, style: str, targets: tuple[str, ...]
+) -> None:
+    try:
+        options = TransformOptions(via="site", caption_style=style, share_targets=targets)  # type: ignore[arg-type]
+    except ValueError:  # a target name this version does not know
+        options = TransformOptions(via="site", caption_style=style)  # type: ignore[arg-type]
+    out, stats = transform_html(html, env=TRANSFORM_ENV, page_url=page_url, options=options)
+    if stats.tweets or stats.captions:
+        # What the transform wrote must be no worse than what it was given: no injection
+        # that was not already in the input (raw HTML outside quotes is the author's).
+        assert len(html_injections(out, "out")) <= len(html_injections(html, "in"))
+
+
+@FUZZ
+@given(fragment=transformable)
+def test_sanitised_quote_text_is_safe_and_stays_as_cleaned(fragment: str) -> None:
+    clean = sanitize_inline(fragment)
+    assert html_injections(clean, "clean") == []
+    assert sanitize_inline(clean) == clean
+    # The text a share link carries is one line.
+    text = plain_text(clean)
+    assert "\n" not in text and text == text.strip()
