@@ -45,6 +45,7 @@ class Blog:
         serve: Whether this is `mkdocs serve`, where drafts may be shown.
         label: `""`, or the blog's name and a colon in a site with several blogs.
         rendered: What rendering made of each post in earlier builds (`--dirty`).
+        id_base: `site_url` as configured, before other plugins changed it (feed ids).
     """
 
     def __init__(
@@ -55,6 +56,7 @@ class Blog:
         serve: bool,
         label: str,
         rendered: RenderedPosts,
+        id_base: str | None = None,
     ) -> None:
         self.options = options
         #: What rendering made of each post, kept by the plugin across rebuilds.
@@ -78,7 +80,7 @@ class Blog:
         self.site_url: str | None = config.site_url or None
         #: Material's tags plugin shows a post's tags above its title: ours stay out.
         self.header_tags = not material_tags_on_pages(config)
-        self._plan_syndication(config)
+        self._plan_syndication(config, id_base)
         #: Every post of the build by docs path, undated ones (plain pages) included.
         self.posts: dict[str, Post] = {}
         #: The dated posts, by docs path.
@@ -100,7 +102,7 @@ class Blog:
         #: Posts' HTML before the header and footer, while their page is being built.
         self.bodies: dict[str, str] = {}
 
-    def _plan_syndication(self, config: MkDocsConfig) -> None:
+    def _plan_syndication(self, config: MkDocsConfig, id_base: str | None) -> None:
         """Prepare the feeds, head tags and redirects; they read the site from `config`."""
         from .feed_files import BlogFeeds
         from .head_tags import HeadTags
@@ -116,6 +118,7 @@ class Blog:
             language=language,
             title=o.feed_title or named or config.site_name,
             now=self.now,
+            id_base=id_base,
         )
         self.head_tags = HeadTags(o, config, self.feeds, language=language, url_of=self.url_of)
         #: The old Jekyll blog's permalink, when posts' old URLs are redirected.

@@ -71,6 +71,8 @@ class BlogFeeds:
         language: The feeds' language (`en`, `pt-BR`).
         title: The feeds' title.
         now: The build's moment, used only when `feed_build_date` is on.
+        id_base: The `site_url` the site was configured with, before plugins such as
+            mike put a version into it: entry ids stay the same in every version.
     """
 
     def __init__(
@@ -82,6 +84,7 @@ class BlogFeeds:
         language: str,
         title: str,
         now: dt.datetime,
+        id_base: str | None = None,
     ) -> None:
         self.options = options
         self.config = config
@@ -90,6 +93,7 @@ class BlogFeeds:
         self.title = title
         self.now = now
         self.site_url: str | None = config.site_url or None
+        self.id_base = id_base or self.site_url
         self.targets: list[FeedTarget] = []
         self._full_html: set[str] | None = None
         self._links: dict[str, list[seo.FeedLink]] | None = None
@@ -194,6 +198,7 @@ class BlogFeeds:
             image=cover.url if cover else None,
             image_type=cover.media_type if cover else None,
             image_length=cover.length if cover else None,
+            id_base=self.id_base,
         )
 
     def links(self, page_url: str) -> list[seo.FeedLink]:

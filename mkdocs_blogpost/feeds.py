@@ -155,6 +155,7 @@ def make_entry(
     image: str | None = None,
     image_type: str | None = None,
     image_length: int | None = None,
+    id_base: str | None = None,
 ) -> FeedEntry:
     """Turn a rendered post into a `FeedEntry` with absolute links.
 
@@ -165,6 +166,8 @@ def make_entry(
         image: Absolute URL of the cover image.
         image_type: Media type of the cover.
         image_length: Size of the cover in bytes.
+        id_base: The address the entry's id is made from, when it is not `site_url`
+            (a versioned site keeps one id per post across its versions).
     """
     if post.date is None:  # pragma: no cover - callers only pass dated posts
         raise ValueError(f"{post.src_uri} has no date")
@@ -174,7 +177,7 @@ def make_entry(
         content = absolutize_html(strip_headerlinks(post.html or ""), post.url, site_url)
     url = absolute_url(site_url, post.url)
     return FeedEntry(
-        id=url,
+        id=absolute_url(id_base, post.url) if id_base else url,
         url=url,
         title=post.title,
         published=post.date,

@@ -2,7 +2,8 @@
 
 The build, as MkDocs calls us (`blog.py` holds the state; each step names its module):
 
-1. `on_config`: register the templates and the stylesheet; make this build's `Blog`.
+1. `on_config`, after other plugins' (mike, i18n): register the templates and the
+   stylesheet; make this build's `Blog`.
 2. `on_files`: read every post's front matter once, give posts their URLs and keep
    unpublished ones out (`post_files`); plan the listing pages (`views`, `pages`), the
    feeds and the redirects (`syndication`); index what posts' links may point to.
@@ -72,6 +73,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         # Kept across the rebuilds of `mkdocs serve --dirty`, which renders only the
         # posts that changed while listings still show the others.
         self._rendered = RenderedPosts()
+        self._id_base: str | None = None
 
     # -- for tools and tests -----------------------------------------------------------------
 
@@ -99,7 +101,17 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         """Remember whether this is `mkdocs serve`, where drafts may be shown."""
         self.serve = command == "serve"
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    # First (100): `site_url` as the author wrote it, before mike adds a version to it.
+    @event_priority(100)
+    def _configured_site_url(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Remember `site_url` as configured: feed entry ids stay the same in every version."""
+        self._id_base = config.site_url or None
+        return config
+
+    # Late (-100): other plugins' `on_config` has run, so `site_url` carries mike's
+    # version and the theme's language is the one this build renders.
+    @event_priority(-100)
+    def _start_blog(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Register the templates and the stylesheet, and start this build's blog."""
         if self.blog is not None:
             # The same configuration is built again (`mkdocs serve`): take out what the
@@ -127,6 +139,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             serve=self.serve,
             label=blog_label(self.config, blogs),
             rendered=self._rendered,
+            id_base=self._id_base,
         )
         # A malformed link URL must be a warning, not a traceback from MkDocs. One guard
         # serves the whole site: a second blog leaves the first one's in place.
@@ -137,6 +150,8 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self.blog = blog
         self._warnings.start(self.config.posts_dir, self.config.blog_dir)
         return config
+
+    on_config = CombinedEvent(_configured_site_url, _start_blog)
 
     # Run after plugins that add or move files (-50 is late) so we see the final tree.
     @event_priority(-50)

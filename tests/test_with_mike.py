@@ -2,8 +2,10 @@
 
 `mike deploy` adds its plugin first in the list when `mkdocs.yml` does not name it,
 and builds each version with the builder it finds (ProperDocs when installed), with the
-version in `MIKE_DOCS_VERSION`. Listing `- mike` after blogpost is not this setup and
-not tested here: blogpost then reads `site_url` before mike adds the version.
+version in `MIKE_DOCS_VERSION`. A site may also list `- mike` itself, before or after
+blogpost: blogpost reads `site_url` after every plugin's `on_config`, so the order does
+not matter. Feed entry ids come from the configured `site_url`, the same in every
+version, so feed readers do not see each release's posts as new.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ def _check(head: BeautifulSoup, feed: bytes) -> None:
     )
     entries = feedparser.parse(feed).entries
     assert [e.link for e in entries][-1] == url
+    # The same id in every version: the unversioned address.
+    assert [e.id for e in entries][-1] == SITE_URL + "blog/2024/03/05/first-light/"
 
 
 def test_mike_deploy_builds_a_version_whose_links_stay_in_it(tmp_path: Path) -> None:
@@ -73,12 +77,15 @@ def test_mike_deploy_builds_a_version_whose_links_stay_in_it(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_mike_listed_first_versions_every_link(
-    tmp_path: Path, engine: str, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "plugins", [["search", "mike", "blogpost"], ["search", "blogpost", "mike"]], ids=["mike-first", "mike-last"]
+)
+def test_mike_in_either_place_versions_every_link(
+    tmp_path: Path, engine: str, plugins: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # What `mike deploy` sets for the build it runs.
     monkeypatch.setenv("MIKE_DOCS_VERSION", "2.0")
-    config = {"plugins": ["search", "mike", "blogpost"]}
+    config = {"plugins": plugins}
     built = build_site(tmp_path, POSTS, config, engine=engine)
     _check(
         built.soup(POST_PAGES["first-light"]).head,
