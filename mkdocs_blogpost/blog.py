@@ -18,6 +18,7 @@ from .other_plugins import material_tags_on_pages
 from .render import make_environment
 from .rendered import QuoteTransformer
 from .several_blogs import blog_title
+from .urls import cover_site_path, site_path_of
 
 if TYPE_CHECKING:
     from markdown.extensions import Extension
@@ -221,14 +222,10 @@ class Blog:
 
     def url_of(self, src_uri: str | None) -> str | None:
         """Return the site path of the docs file `src_uri`, `None` when it is not built."""
-        from .urls import site_path_of
-
         return None if self.files is None else site_path_of(self.files, src_uri)
 
     def cover_url(self, post: Post) -> str | None:
         """Return the post's cover as a site path, or the external URL it was given."""
-        from .urls import cover_site_path
-
         return None if self.files is None else cover_site_path(post, self.files)
 
     # -- on_page_markdown --------------------------------------------------------------------
