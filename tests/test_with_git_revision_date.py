@@ -16,7 +16,25 @@ from support.compat_sites import (
     write_site,
 )
 
-DATES = {"git-revision-date-localized": {"type": "date", "enable_creation_date": True}}
+#: The plugin reads the clock twice for a generated page (last change, then creation);
+#: when a second ticks in between it warns that creation comes after the last change,
+#: and a strict build fails now and then. Listing pages have no history, so the
+#: setting the README gives leaves them out.
+LISTINGS = [
+    "blog/index.md",
+    "blog/page/*",
+    "blog/tags/*",
+    "blog/category/*",
+    "blog/archive/*",
+    "blog/author/*",
+]
+DATES = {
+    "git-revision-date-localized": {
+        "type": "date",
+        "enable_creation_date": True,
+        "exclude": LISTINGS,
+    }
+}
 
 
 @pytest.mark.parametrize("engine", ENGINES)
