@@ -10,7 +10,7 @@ pages (`views`, `pages`), and feeds, head tags and redirects (`syndication`).
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .dates import get_timezone
 from .i18n import Translator, resolve_language
@@ -21,6 +21,8 @@ from .several_blogs import blog_title
 from .urls import cover_site_path, site_path_of
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from markdown.extensions import Extension
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
@@ -210,8 +212,13 @@ class Blog:
             for ext in config.markdown_extensions
             if isinstance(ext, str)
         )
+        from .other_plugins import macros_pages
+
         self.markdown = PostMarkdown(
-            site_url=config.site_url or "", site_math=site_math, jekyll_site=self.jekyll_site
+            site_url=config.site_url or "",
+            site_math=site_math,
+            jekyll_site=self.jekyll_site,
+            macros=macros_pages(config),
         )
         self.markdown.index_links(
             files, config, self.posts.values(), self.redirect_pages
@@ -230,12 +237,22 @@ class Blog:
 
     # -- on_page_markdown --------------------------------------------------------------------
 
-    def page_markdown(self, markdown: str, page: Page) -> str:
-        """Prepare a post's Markdown; give a listing page its title and metadata."""
+    def page_markdown(self, markdown: str, page: Page) -> str | None:
+        """Prepare a post's page, or a listing page's metadata; `None` for other pages.
+
+        A post's page gets its body, metadata and converted Markdown; a listing page
+        its title and metadata.
+
+        MkDocs has read the post's file again by now: it would keep a front matter
+        block it cannot parse, and read a first line like `Note: ...` of a post without
+        front matter as MultiMarkdown metadata. So the body and the metadata come from
+        the reading in `on_files`.
+        """
         self.rendering = page.file
         post = self.posts.get(page.file.src_uri)
         if post is not None and self.markdown is not None:
-            return self.markdown.prepare(markdown, post, page)
+            page.meta = merged_meta(page.meta, post)
+            return self.markdown.prepare(post.body.lstrip("\n"), post, page)
         if self.markdown is not None:
             self.markdown.end_page()
         view = self.listings.get(page.file.src_uri)
@@ -243,7 +260,7 @@ class Blog:
             from .pages import set_listing_meta
 
             set_listing_meta(page.meta, view, self.url_of)
-        return markdown
+        return None if view is None else markdown
 
     # -- on_page_content ---------------------------------------------------------------------
 
@@ -358,3 +375,25 @@ class Blog:
             f"{len(self.redirect_pages)} old URLs redirected, {links} links rewritten, "
             f"{warnings} warnings"
         )
+
+
+def merged_meta(meta: Mapping[str, Any], post: Post) -> dict[str, Any]:
+    """Return the post's normalised metadata, with the keys other plugins gave the page.
+
+    What MkDocs read from the file itself is dropped: the post's metadata replaces it,
+    normalised (and without what was unsafe). A key another plugin added stays, unless
+    it is one blogpost sets. The post's own dict is returned, so plugins that write to
+    `page.meta` later write to the post.
+    """
+    if meta and post.status != "unreadable":
+        if post.body_line == 1:
+            # No front matter block: MkDocs read the first lines as MultiMarkdown.
+            from mkdocs.utils.meta import get_data
+
+            read = get_data(post.body)[1]
+        else:
+            read = post.lines
+        for key, value in meta.items():
+            if key not in read:
+                post.meta.setdefault(key, value)
+    return post.meta

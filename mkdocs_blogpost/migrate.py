@@ -89,6 +89,11 @@ class LiquidContext:
         site: The old Jekyll site's settings (`_config.yml`), for `{{ site.title }}` and
             the like; `None` when the site has none (the expressions stay visible).
         site_source: Name of the settings file, for messages.
+        literal: Set when a template engine renders the result again (mkdocs-macros):
+            it wraps text that must reach the reader as written (code, `{% raw %}`
+            blocks) so the engine prints it unchanged. Liquid the converter does not
+            know is then left, unreported, to that engine, unless only Jekyll
+            understands it (`site.*`, `{% include file.html %}`, `| date: "%Y"`).
     """
 
     post_path: Callable[[str], str | None] = lambda _name: None
@@ -97,6 +102,7 @@ class LiquidContext:
     inline_math: bool = False
     site: Mapping[str, Any] | None = None
     site_source: str = "_config.yml"
+    literal: Callable[[str], str] | None = None
 
 
 @dataclass
@@ -162,7 +168,7 @@ class _Converter:
                 ):
                     token = fence_match.group("fence")
                     fence = (token[0], len(token))
-                    out.append(line)
+                    out.append(self._keep(line))
                     last_blank = in_indented = False
                     continue
                 if (
@@ -172,7 +178,7 @@ class _Converter:
                     and (last_blank or in_indented)
                 ):
                     in_indented = True
-                    out.append(line)
+                    out.append(self._keep(line))
                     last_blank = False
                     continue
                 start = _HIGHLIGHT_RE.match(line)
@@ -223,11 +229,16 @@ class _Converter:
         # In code, Jekyll still ran Liquid: authors wrapped examples in {% raw %}, and
         # readers never saw the markers. Everything else in code stays as written.
         if "{%" not in line:
-            return line
+            return self._keep(line)
         new = _RAW_MARK_RE.sub("", line)
         if new != line:
             self.converted += 1
-        return new
+        return self._keep(new)
+
+    def _keep(self, text: str) -> str:
+        """Return text the reader must see as written, safe from a later template engine."""
+        literal = self.ctx.literal
+        return text if literal is None else literal(text)
 
     # -- inline -------------------------------------------------------------------------
 
@@ -240,10 +251,10 @@ class _Converter:
                 end = closing.search(line, pos)
                 if end is None:
                     if self.state == "raw":
-                        out.append(line[pos:])
+                        out.append(self._keep(line[pos:]))
                     return "".join(out)
                 if self.state == "raw":
-                    out.append(line[pos : end.start()])
+                    out.append(self._keep(line[pos : end.start()]))
                 self.state = None
                 pos = end.end()
                 continue
@@ -314,17 +325,21 @@ class _Converter:
                 "(the tag is left visible)"
             )
         else:
+            if self.ctx.literal is not None and _jinja_statement(name, args):
+                return raw  # the template engine's own tag
             hint = "this Liquid tag is not supported; replace it with Markdown (it is left visible)"
         self.problems.append(Problem(number, f"'{raw}': {hint}"))
-        return raw
+        return self._keep(raw)
 
     def _output(self, body: str, raw: str, line: str, end: int, number: int) -> str:
         try:
             value = self._evaluate(body, line[end : end + 2])
         except _Unknown as exc:
             self.problems.append(Problem(number, f"'{raw}': {exc} (it is left visible)"))
-            return raw
+            return self._keep(raw)
         if value is None:
+            if self.ctx.literal is not None and not _jekyll_only_output(body):
+                return raw  # the template engine's own expression
             self.problems.append(
                 Problem(
                     number,
@@ -333,9 +348,9 @@ class _Converter:
                     "only its text)",
                 )
             )
-            return raw
+            return self._keep(raw)
         self.converted += 1
-        return value
+        return self._keep(value)
 
     def _site_value(self, name: str) -> str:
         """Return `site.<name>` (dotted for nested keys) from the old `_config.yml`."""
@@ -410,6 +425,38 @@ class _Converter:
         return value
 
 
+#: Names only Jekyll gives a value to; `page` is left out, as macros has one too.
+_JEKYLL_ROOTS = frozenset({"site", "post", "paginator", "jekyll", "layout", "include", "content"})
+_LIQUID_FILTER_ARG_RE = re.compile(r"^\s*[\w-]+\s*:")
+_ROOT_RE = re.compile(r"^\s*(?P<root>[A-Za-z_][\w-]*)")
+#: Jinja's statements: in a page mkdocs-macros renders they are its own, not Liquid.
+_JINJA_STATEMENTS = frozenset(
+    {
+        *("if", "elif", "else", "endif", "for", "endfor", "set", "endset", "do"),
+        *("macro", "endmacro", "call", "endcall", "filter", "endfilter", "break"),
+        *("with", "endwith", "block", "endblock", "extends", "import", "from"),
+        *("autoescape", "endautoescape", "trans", "pluralize", "endtrans", "continue"),
+    }
+)
+
+
+def _jekyll_only_output(body: str) -> bool:
+    """Tell whether `{{ body }}` means something to Jekyll only, not to Jinja."""
+    parts = body.split("|")
+    root = _ROOT_RE.match(parts[0])
+    if root is not None and root.group("root") in _JEKYLL_ROOTS:
+        return True
+    return any(_LIQUID_FILTER_ARG_RE.match(part) for part in parts[1:])
+
+
+def _jinja_statement(name: str, args: str) -> bool:
+    """Tell whether `{% name args %}` is a Jinja statement (an include names a quoted file)."""
+    name = name.strip("-+ ")
+    if name == "include":
+        return args[:1] in ("'", '"')
+    return name in _JINJA_STATEMENTS
+
+
 class _Unknown(LookupError):
     """A `site.*` value that cannot be shown; the message says why and what to do."""
 
@@ -464,7 +511,16 @@ def convert_liquid(markdown: str, ctx: LiquidContext) -> LiquidResult:
         The new Markdown (unchanged when there was no Liquid), the problems found with
         their 0-based body line, and how many idioms were converted.
     """
-    if "{%" not in markdown and "{{" not in markdown and not (ctx.inline_math and "$$" in markdown):
+    # Under a template engine, code must reach the reader as written, whatever braces
+    # it holds (`${#list[@]}`).
+    plain = (
+        "{" not in markdown
+        if ctx.literal is not None
+        else "{%" not in markdown
+        and "{{" not in markdown
+        and not (ctx.inline_math and "$$" in markdown)
+    )
+    if plain:
         return LiquidResult(markdown)
     converter = _Converter(ctx)
     new = converter.run(markdown)

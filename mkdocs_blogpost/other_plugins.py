@@ -8,6 +8,7 @@ matter.
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
     from .config import BlogpostConfig
 
-__all__ = ["check_material_blog", "material_tags_on_pages"]
+__all__ = ["MacrosPages", "check_material_blog", "macros_pages", "material_tags_on_pages"]
 
 
 def _enabled(config: MkDocsConfig, module: str) -> list[tuple[str, Any]]:
@@ -62,3 +63,63 @@ def check_material_blog(config: MkDocsConfig, options: BlogpostConfig) -> None:
                 f"'{options.posts_dir}' overlaps its post_dir. Keep one of the two plugins "
                 f"for this folder, or give blogpost another posts_dir"
             )
+
+
+class MacrosPages:
+    """Which posts mkdocs-macros renders as Jinja, and how to keep text away from it.
+
+    macros renders every page after its `on_page_markdown`; blogpost converts a post's
+    Liquid first (its handler runs at a higher priority), so what is left for macros is
+    text the post means literally (code, `{% raw %}` blocks) and its own Jinja.
+
+    Args:
+        plugin: The site's enabled `macros` plugin.
+    """
+
+    def __init__(self, plugin: Any):
+        self._plugin = plugin
+        self._by_default = bool(plugin.config.get("render_by_default", True))
+        # macros makes its Jinja environment in its `on_config`, from its `j2_*` options.
+        env = getattr(plugin, "env", None)
+        block = (getattr(env, "block_start_string", "{%"), getattr(env, "block_end_string", "%}"))
+        variable = (
+            getattr(env, "variable_start_string", "{{"),
+            getattr(env, "variable_end_string", "}}"),
+        )
+        self.starts = (variable[0], block[0], getattr(env, "comment_start_string", "{#"))
+        self._open = f"{block[0]} raw {block[1]}"
+        self._close = f"{block[0]} endraw {block[1]}"
+        self._variable = variable
+        self._endraw = re.compile(
+            re.escape(block[0]) + r"[-+]?\s*endraw\s*[-+]?" + re.escape(block[1])
+        )
+
+    def renders(self, src_path: str, meta: dict[str, Any]) -> bool:
+        """Tell whether macros renders the page of `src_path` with this front matter."""
+        wanted = meta.get("render_macros")
+        if wanted is False:
+            return False
+        if self._by_default or wanted is True:
+            return True
+        force = getattr(self._plugin, "force_page_rendering", None)
+        return bool(force(src_path)) if callable(force) else False
+
+    def literal(self, text: str) -> str:
+        """Return `text` so that macros prints it as it is (unchanged when it has no Jinja)."""
+        if not any(start in text for start in self.starts):
+            return text
+        # A Jinja raw block ends at the first `endraw`: print such a marker as a string.
+        pieces = []
+        pos = 0
+        for match in self._endraw.finditer(text):
+            pieces.append(self._open + text[pos : match.start()] + self._close)
+            pieces.append(f"{self._variable[0]} {match.group(0)!r} {self._variable[1]}")
+            pos = match.end()
+        pieces.append(self._open + text[pos:] + self._close)
+        return "".join(pieces)
+
+
+def macros_pages(config: MkDocsConfig) -> MacrosPages | None:
+    """Return how mkdocs-macros treats posts, `None` when the site does not run it."""
+    found = _enabled(config, "mkdocs_macros")
+    return MacrosPages(found[0][1]) if found else None

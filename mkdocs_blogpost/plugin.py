@@ -182,34 +182,18 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
                 nav.items[i] = page
         return nav
 
-    # First (100), before any other plugin sees the page. Not `on_page_read_source`:
-    # MkDocs lets only one plugin have that event, and each blog of a site is a plugin.
+    # First (100), before any other plugin sees the page: mkdocs-macros and the like
+    # get the post's real metadata, and its Liquid converted, whatever their place in
+    # `plugins:`. Not `on_page_read_source`: MkDocs lets only one plugin have that
+    # event, and each blog of a site is a plugin.
     @event_priority(100)
-    def _post_source(
+    def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Give a post's page the body and the normalised metadata we read in `on_files`.
-
-        MkDocs has read the file again by now: it would keep a front matter block it
-        cannot parse, and read a first line like `Note: ...` of a post without front
-        matter as MultiMarkdown metadata.
-        """
-        post = self.blog.posts.get(page.file.src_uri) if self.blog is not None else None
-        if post is None:
-            return None
-        # The post's own dict: it is read once per build, so there is nothing to protect.
-        page.meta = post.meta
-        return post.body.lstrip("\n")
-
-    def _page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        """Convert a post's Liquid and links; give listing pages their metadata."""
+        """Give a post its body, metadata, Liquid and links; a listing page its metadata."""
         if self.blog is None:
-            return markdown
+            return None
         return self.blog.page_markdown(markdown, page)
-
-    on_page_markdown = CombinedEvent(_post_source, _page_markdown)
 
     # Late (-50): other plugins' content changes land first, so reading time and the
     # excerpts we keep see the final HTML.

@@ -19,7 +19,7 @@ from .migrate import LinkIndex, LiquidContext, convert_liquid, is_local_url, val
 from .posts import read_switch, warn
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from .jekyll_site import JekyllSite
     from .models import Post
+    from .other_plugins import MacrosPages
 
 __all__ = ["PostMarkdown"]
 
@@ -45,6 +46,8 @@ class PostMarkdown:
         no_toc_pages: Posts whose table of contents is dropped (`toc: no`).
         github_urls: "View on GitHub" link of each post that sets `github:`.
         liquid: Liquid tags converted in this build.
+        macros: How mkdocs-macros treats posts, when the site runs it: it renders a
+            post after us, so code and `{% raw %}` text must be kept from it.
     """
 
     site_url: str = ""
@@ -55,6 +58,7 @@ class PostMarkdown:
     no_toc_pages: set[str] = field(default_factory=set)
     github_urls: dict[str, str] = field(default_factory=dict)
     liquid: int = 0
+    macros: MacrosPages | None = None
 
     def link_rewriter(self, name: str) -> JekyllLinksExtension:
         """Return the Markdown extension that rewrites this blog's links (one per blog)."""
@@ -108,6 +112,7 @@ class PostMarkdown:
             inline_math=math,
             site=site.settings if site is not None else None,
             site_source=site.name if site is not None else "_config.yml",
+            literal=self._literal(post, page),
         )
         # MkDocs drops the blank lines between the front matter and the body, so the
         # Markdown we get starts that many lines after the body does in the file.
@@ -153,6 +158,13 @@ class PostMarkdown:
             )
             return
         self.github_urls[post.src_uri] = url
+
+    def _literal(self, post: Post, page: Page) -> Callable[[str], str] | None:
+        """Return how to keep literal text from mkdocs-macros, when it renders the post."""
+        macros = self.macros
+        if macros is None or not macros.renders(page.file.src_path, post.meta):
+            return None
+        return macros.literal
 
     @staticmethod
     def _switch(post: Post, key: str, *, default: bool) -> bool:

@@ -450,3 +450,46 @@ def test_any_file_is_read_into_a_post_with_a_safe_slug_and_text(source: str, nam
     for tag in post.meta["tags"]:
         assert "<" not in tag and '"' not in tag
     assert "<" not in post.meta["title"]
+
+
+#: A site hook that, like a plugin with a high priority, gives pages metadata before
+#: blogpost reads posts into theirs; then the page's final metadata is recorded.
+EARLY_META_HOOK = (
+    """
+from mkdocs.plugins import event_priority
+
+@event_priority(200)
+def on_page_markdown(markdown, page, config, files):
+    page.meta["reviewed_by"] = "night shift"
+    page.meta["title"] = "Set by the hook"
+    return markdown
+"""
+    + META_HOOK
+)
+
+
+def test_metadata_other_plugins_give_a_post_is_kept_beside_its_own(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    write_tree(
+        root / "docs",
+        {
+            "index.md": "# Home\n",
+            "blog/posts/2024-01-01-lamp.md": "---\ntitle: The lamp\nlocation: javascript:alert(1)\n---\nLit.\n",
+            # No front matter: MkDocs reads this first line as MultiMarkdown metadata.
+            "blog/posts/2024-01-02-note.md": "Note: the fog horn is tested on Mondays.\n\nMore.\n",
+        },
+    )
+    (root / "hooks.py").write_text(EARLY_META_HOOK)
+    site = run_build(root, make_config(root, with_hook(), False))
+    meta = read_meta(site)
+    lamp = meta["blog/posts/2024-01-01-lamp.md"]["meta"]
+    assert lamp["reviewed_by"] == "night shift"
+    # What blogpost reads from the post wins over the same key set elsewhere, and what
+    # it dropped as unsafe does not come back from MkDocs' own reading of the file.
+    assert lamp["title"] == "The lamp" and lamp["blogpost"] is True
+    assert "location" not in lamp
+    note = meta["blog/posts/2024-01-02-note.md"]["meta"]
+    assert note["reviewed_by"] == "night shift"
+    assert "note" not in note
+    # Pages that are not posts keep what the hook gave them.
+    assert meta["index.md"]["meta"]["title"] == "Set by the hook"
