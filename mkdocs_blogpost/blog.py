@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .dates import get_timezone
 from .i18n import Translator, resolve_language
-from .other_plugins import material_tags_on_pages
+from .other_plugins import lightbox, material_tags_on_pages
 from .render import make_environment
 from .rendered import QuoteTransformer
 from .several_blogs import blog_title
@@ -83,6 +83,8 @@ class Blog:
         self.site_url: str | None = config.site_url or None
         #: Material's tags plugin shows a post's tags above its title: ours stay out.
         self.header_tags = not material_tags_on_pages(config)
+        #: mkdocs-glightbox's settings: captions describe its slides, the cover opens in it.
+        self.lightbox = lightbox(config)
         self._plan_syndication(config, id_base)
         #: Every post of the build by docs path, undated ones (plain pages) included.
         self.posts: dict[str, Post] = {}
@@ -97,7 +99,7 @@ class Blog:
         self.files: Files | None = None
         #: Set in `on_files` for a blog with posts.
         self.markdown: PostMarkdown | None = None
-        self.quotes = QuoteTransformer(self.env, options)
+        self.quotes = QuoteTransformer(self.env, options, lightbox=self.lightbox is not None)
         #: Markdown extensions this blog added to the site's configuration.
         self.extensions: list[Extension] = []
         #: The page being rendered, for warnings from Markdown extensions.
@@ -337,6 +339,7 @@ class Blog:
             header=self.options.header,
             footer=self.options.post_navigation,
             tags=self.header_tags,
+            lightbox=self.lightbox,
         )
 
     # -- on_post_page ------------------------------------------------------------------------

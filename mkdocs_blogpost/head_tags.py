@@ -100,6 +100,7 @@ class HeadTags:
         if canonical:
             replace = "canonical_url" in post.meta
             output = seo.set_canonical(output, canonical, replace=replace)
+        output = seo.set_article_type(output)
         cover = self.covers.get(post.src_uri)
         meta = seo.ArticleMeta(
             title=post.title,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
@@ -20,7 +22,14 @@ if TYPE_CHECKING:
 
     from .config import BlogpostConfig
 
-__all__ = ["MacrosPages", "check_material_blog", "macros_pages", "material_tags_on_pages"]
+__all__ = [
+    "Lightbox",
+    "MacrosPages",
+    "check_material_blog",
+    "lightbox",
+    "macros_pages",
+    "material_tags_on_pages",
+]
 
 
 def _enabled(config: MkDocsConfig, module: str) -> list[tuple[str, Any]]:
@@ -123,3 +132,80 @@ def macros_pages(config: MkDocsConfig) -> MacrosPages | None:
     """Return how mkdocs-macros treats posts, `None` when the site does not run it."""
     found = _enabled(config, "mkdocs_macros")
     return MacrosPages(found[0][1]) if found else None
+
+
+@dataclass(frozen=True)
+class Lightbox:
+    """How mkdocs-glightbox links a site's images, for the one it never sees: the cover.
+
+    glightbox wraps the `<img>` tags of a page's content; the post header with the
+    cover is added after it ran. `cover_link` gives the cover the link glightbox would
+    have written, under the same rules.
+
+    Attributes:
+        width: Its `width` option (`auto`, `100vw`...).
+        height: Its `height` option.
+        caption_position: Its `caption_position` option (`bottom`, `top`...).
+        auto_caption: Its `auto_caption` option: the image's alt text is the slide's title.
+        manual: Its `manual` option: only images a page asks for open in the lightbox.
+        href: Links carry the image's URL; with Material's `privacy` plugin glightbox's
+            script takes it from the image instead, once the plugin has rewritten it.
+    """
+
+    width: str = "auto"
+    height: str = "auto"
+    caption_position: str = "bottom"
+    auto_caption: bool = False
+    manual: bool = False
+    href: bool = True
+
+    def cover_link(self, src: str, alt: str, meta: Mapping[str, Any]) -> dict[str, str] | None:
+        """Return the attributes of the lightbox link around a post's cover, or `None`.
+
+        Args:
+            src: The cover's URL, as its `<img>` has it.
+            alt: The cover's alt text.
+            meta: The post page's metadata (`glightbox: false` turns the lightbox off
+                for the page; `glightbox-manual` and `glightbox.auto_caption` as glightbox
+                reads them).
+        """
+        if "glightbox" in meta and meta.get("glightbox", True) is False:
+            return None
+        # A cover has no class to ask for the lightbox with (`on-glb`): in manual mode
+        # only a page that turns the lightbox on with `glightbox: true` gets it.
+        manual = meta.get("glightbox-manual", False) or self.manual
+        if manual and not (self.manual and meta.get("glightbox", None) is True):
+            return None
+        attrs = {
+            "class": "glightbox",
+            "data-type": "image",
+            "data-width": self.width,
+            "data-height": self.height,
+        }
+        if self.href:
+            attrs["href"] = src
+        if (self.auto_caption or meta.get("glightbox.auto_caption", False)) and alt:
+            attrs["data-title"] = alt
+        attrs["data-desc-position"] = self.caption_position
+        return attrs
+
+
+def lightbox(config: MkDocsConfig) -> Lightbox | None:
+    """Return how mkdocs-glightbox links images, or `None` when the site does not use it."""
+    found = _enabled(config, "mkdocs_glightbox")
+    if not found:
+        return None
+    options = found[0][1].config
+    # glightbox's own test, by entry name: its script fills in the links' URLs only then.
+    entry = config.plugins.get("material/privacy")
+    privacy = config.theme.name == "material" and bool(
+        entry is not None and getattr(entry, "config", {}).get("enabled", True)
+    )
+    return Lightbox(
+        width=str(options.get("width", "auto")),
+        height=str(options.get("height", "auto")),
+        caption_position=str(options.get("caption_position", "bottom")),
+        auto_caption=bool(options.get("auto_caption", False)),
+        manual=bool(options.get("manual", False)),
+        href=not privacy,
+    )

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from .i18n import Translator
     from .models import Post
+    from .other_plugins import Lightbox
     from .taxonomy import Term
     from .views import BlogViews, PostLinks, ViewPage
 
@@ -405,6 +406,7 @@ def dress_post(
     header: bool,
     footer: bool,
     tags: bool = True,
+    lightbox: Lightbox | None = None,
 ) -> str:
     """Return the post's page content with its header on top and its footer below.
 
@@ -416,16 +418,24 @@ def dress_post(
         header: Add the header (title, date, reading time, authors, cover, tags).
         footer: Add previous/next post links and related posts (dated posts only).
         tags: Show the post's tags in its header.
+        lightbox: How mkdocs-glightbox links images, when the site uses it: the cover
+            opens in the lightbox too.
     """
     if header:
         cover = ctx.cover_url(post)
+        cover_url = relative_url(cover, page_url) if cover else None
+        cover_link = None
+        if lightbox is not None and cover_url:
+            alt = post.cover.alt if post.cover else ""
+            cover_link = lightbox.cover_link(cover_url, alt, post.meta)
         content = render_post_header(
             ctx.env,
             post,
             content=content,
             locale=ctx.locale,
             date_format=ctx.date_format,
-            cover_url=relative_url(cover, page_url) if cover else None,
+            cover_url=cover_url,
+            cover_link=cover_link,
             tags=tag_links(post, page_url, ctx) if tags else [],
             authors=author_links(post, page_url, ctx),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import jinja2
@@ -100,10 +100,12 @@ def render_post_header(
     tags: Sequence[dict[str, Any]],
     heading_id: str = "",
     authors: Sequence[dict[str, Any]] | None = None,
+    cover_link: Mapping[str, str] | None = None,
 ) -> str:
     """Return the post's content with its header (title, date, reading time...) on top.
 
     A heading the author wrote as the first line stays the page's only `<h1>`.
+    `cover_link` gives the attributes of a link around the cover (a lightbox's).
     """
     translator: Translator = env.globals["t"]  # type: ignore[assignment]
     heading, rest = split_leading_h1(content)
@@ -124,7 +126,11 @@ def render_post_header(
         "authors": list(authors)
         if authors is not None
         else [{"name": name, "url": None} for name in post.authors],
-        "cover": {"url": cover_url, "alt": post.cover.alt if post.cover else ""}
+        "cover": {
+            "url": cover_url,
+            "alt": post.cover.alt if post.cover else "",
+            "link": dict(cover_link) if cover_link else None,
+        }
         if cover_url
         else None,
         "tags": tags,

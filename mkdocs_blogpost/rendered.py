@@ -32,11 +32,15 @@ class QuoteTransformer:
     Args:
         env: The plugin's template environment.
         options: The blog's options.
+        lightbox: A lightbox plugin links the images: captions describe its slides.
     """
 
-    def __init__(self, env: jinja2.Environment, options: BlogpostConfig) -> None:
+    def __init__(
+        self, env: jinja2.Environment, options: BlogpostConfig, *, lightbox: bool = False
+    ) -> None:
         self.env = env
         self.options = options
+        self.lightbox = lightbox
         self.tweets = 0
         self.captions = 0
         self._transform_options: TransformOptions | None = None
@@ -98,6 +102,7 @@ class QuoteTransformer:
                 caption_style="figure" if options.caption_style == "figure" else "admonition",
                 tweet_max_length=options.tweet_max_length,
                 mastodon_instance=options.mastodon_instance,
+                lightbox=self.lightbox,
             )
         return self._transform_options
 

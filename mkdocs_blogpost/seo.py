@@ -3,7 +3,8 @@
 Pure string work on the page MkDocs built: tags the theme or another plugin already wrote
 (found by `head.py`, in any quoting) are replaced or left alone, never written twice.
 Another plugin's social card (Material's `social`) wins over the post's cover: its
-`og:image` and `twitter:image` stay, and ours are not added.
+`og:image` and `twitter:image` stay, and ours are not added. A post stays an article
+beside it: its `og:type` says so, and the `article:*` tags it did not write are added.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ __all__ = [
     "json_ld_script",
     "link_tag",
     "listing_tags",
+    "set_article_type",
     "set_canonical",
     "set_meta_description",
 ]
@@ -125,6 +127,22 @@ def set_canonical(output: str, url: str, *, replace: bool) -> str:
     return out + output[last:]
 
 
+def set_article_type(output: str) -> str:
+    """Make an `og:type` another tool wrote say `article`: the page is a post.
+
+    Material's social cards call every page a `website`. Pages without an `og:type`
+    are returned as they are (`article_tags` adds one).
+    """
+    if not mentions(output, "og:type"):
+        return output
+    found = find_meta(head_tags(output), "og:type")
+    if found is None or found.attrs.get("content", "").strip().lower() == "article":
+        return output
+    attribute = "name" if "name" in found.attrs else "property"
+    tag = meta_tag("og:type", "article", attribute=attribute)
+    return output[: found.start] + tag + output[found.end :]
+
+
 def drop_pagination_links(output: str) -> str:
     """Remove the theme's `rel="prev"/"next"` links (its navigation neighbours) from the head."""
     if not mentions(output, "prev", "next"):
@@ -159,25 +177,31 @@ def article_tags(meta: ArticleMeta, head: str) -> list[str]:
     Groups the theme (or another plugin) already wrote in `head` are left out.
     """
     tags: list[str] = []
-    found = _tags_if_any(head, ("og:", "twitter:", "ld+json"))
+    found = _tags_if_any(head, ("og:", "article:", "twitter:", "ld+json"))
     if find_meta(found, "og:title") is None:
         tags += _og_common("article", meta.title, meta.description, meta.url, meta.site_name)
         if meta.image:
             tags.append(meta_tag("og:image", meta.image, attribute="property"))
             if meta.image_alt:
                 tags.append(meta_tag("og:image:alt", meta.image_alt, attribute="property"))
-        tags.append(meta_tag("article:published_time", _iso(meta.published), attribute="property"))
-        if meta.updated is not None:
-            tags.append(meta_tag("article:modified_time", _iso(meta.updated), attribute="property"))
-        if meta.categories:
-            tags.append(meta_tag("article:section", meta.categories[0], attribute="property"))
-        tags += [meta_tag("article:tag", tag, attribute="property") for tag in meta.tags]
+    elif find_meta(found, "og:type") is None:
+        # OpenGraph without a type reads as a website; a post is an article.
+        tags.append(meta_tag("og:type", "article", attribute="property"))
+    # Another tool's OpenGraph (Material's social cards) says nothing about the article:
+    # its dates and tags are ours to add, unless it wrote them.
+    if find_meta(found, "article:published_time") is None:
+        tags += _article(meta)
     # Twitter reads its card from `name` or `property`; Material's social cards use the
     # latter, and a second card would bring a second image.
-    if find_meta(found, "twitter:card") is None:
+    card = find_meta(found, "twitter:card")
+    if card is None:
         tags += _twitter(
             meta.title, meta.description, meta.image, meta.image_alt, meta.twitter_site
         )
+    elif meta.twitter_site and find_meta(found, "twitter:site") is None:
+        # The site's handle joins the other tool's card, spelled as that card is.
+        attribute = "name" if "name" in card.attrs else "property"
+        tags.append(meta_tag("twitter:site", meta.twitter_site, attribute=attribute))
     if not _has_json_ld(found):
         tags.append(json_ld_script(_blog_posting(meta)))
     return tags
@@ -241,6 +265,17 @@ def _og_common(
         tags.append(meta_tag("og:url", url, attribute="property"))
     if site_name:
         tags.append(meta_tag("og:site_name", site_name, attribute="property"))
+    return tags
+
+
+def _article(meta: ArticleMeta) -> list[str]:
+    """Return the OpenGraph `article:*` tags: dates, section and tags."""
+    tags = [meta_tag("article:published_time", _iso(meta.published), attribute="property")]
+    if meta.updated is not None:
+        tags.append(meta_tag("article:modified_time", _iso(meta.updated), attribute="property"))
+    if meta.categories:
+        tags.append(meta_tag("article:section", meta.categories[0], attribute="property"))
+    tags += [meta_tag("article:tag", tag, attribute="property") for tag in meta.tags]
     return tags
 
 

@@ -151,9 +151,60 @@ def test_a_twitter_card_written_by_another_plugin_is_not_doubled(card: str) -> N
 def test_open_graph_and_json_ld_of_another_tool_are_not_doubled() -> None:
     written = "<meta property=og:title content=Post><script type=application/ld+json>{}</script>"
     tags = seo.article_tags(META, _page(written))
-    assert not [t for t in tags if "og:" in t or "ld+json" in t]
+    assert not [t for t in tags if "ld+json" in t]
+    # Its OpenGraph keeps its title and image; the type it left out says what a post is.
+    assert [t for t in tags if "og:" in t] == ['<meta property="og:type" content="article">']
     # What that tool did not write is still added.
     assert any('name="twitter:card"' in t for t in tags)
+    assert any('property="article:published_time"' in t for t in tags)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        # As Material's social plugin writes it, then minified, then in capitals.
+        '<meta property="og:type" content="website" />',
+        "<meta content=website property=og:type>",
+        "<META PROPERTY='OG:TYPE' CONTENT='Website'>",
+    ],
+)
+def test_another_tools_og_type_becomes_article_once(written: str) -> None:
+    page = _page(f'<meta property="og:title" content="Post">{written}')
+    out = seo.set_article_type(page)
+    assert out.count("og:type") + out.count("OG:TYPE") == 1
+    (found,) = _head(out).find_all(
+        "meta", attrs={"property": lambda v: v and v.lower() == "og:type"}
+    )
+    assert found["content"] == "article"
+    assert not [t for t in seo.article_tags(META, out) if "og:type" in t]
+
+
+def test_an_article_og_type_and_a_page_without_one_are_left_as_they_are() -> None:
+    written = _page('<meta property="og:type" content="article" />')
+    assert seo.set_article_type(written) is written
+    bare = _page("<title>Post</title>")
+    assert seo.set_article_type(bare) is bare
+
+
+def test_article_tags_another_tool_wrote_are_not_doubled() -> None:
+    written = (
+        '<meta property="og:title" content="Post" />'
+        '<meta property="article:published_time" content="2024-03-05T00:00:00+00:00" />'
+    )
+    tags = seo.article_tags(META, _page(written))
+    assert not [t for t in tags if "article:" in t]
+
+
+def test_the_site_handle_joins_another_tools_card_spelled_as_it_is() -> None:
+    meta = seo.ArticleMeta(**{**META.__dict__, "twitter_site": "@lighthouse"})
+    card = '<meta property="twitter:card" content="summary_large_image" />'
+    tags = seo.article_tags(meta, _page(card))
+    assert [t for t in tags if "twitter:" in t] == [
+        '<meta property="twitter:site" content="@lighthouse">'
+    ]
+    # A handle the card already names is not written twice.
+    named = card + '<meta name="twitter:site" content="@other">'
+    assert not [t for t in seo.article_tags(meta, _page(named)) if "twitter:" in t]
 
 
 def test_a_bare_page_gets_every_group_once() -> None:

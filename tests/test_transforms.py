@@ -234,6 +234,22 @@ def test_no_script_from_captions(payload: str) -> None:
     assert_no_script(out)
 
 
+LIGHTBOX_IMAGE = (
+    '<a class="glightbox" data-type="image" href="a.png"><img alt="a" src="a.png" /></a>'
+)
+
+
+@pytest.mark.parametrize("payload", [*XSS_PAYLOADS, '" onmouseover="alert(1)', "'><b onclick=x>"])
+def test_no_script_from_lightbox_descriptions(payload: str) -> None:
+    out, stats = run(f"<p>{LIGHTBOX_IMAGE}\n<small>Cap {payload} end</small></p>", lightbox=True)
+    assert stats.captions == 1
+    assert_no_script(out)
+    # glightbox writes the description into the slide as HTML: that HTML is safe too.
+    (link,) = BeautifulSoup(out, "lxml").select("a.glightbox")
+    assert link["data-description"].startswith("Cap ")
+    assert_no_script(link["data-description"])
+
+
 @pytest.mark.parametrize(
     "html",
     [

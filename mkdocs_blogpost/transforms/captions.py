@@ -3,10 +3,15 @@
 A `<small>` right after an image (or a linked image), across white space and one
 `<br>`, is that image's caption. Both become one figure
 (`blogpost/fragments/figure.html`); a `<small>` anywhere else is left alone.
+
+With mkdocs-glightbox, the image is already wrapped in its `<a class="glightbox">` link
+when captions are found, and the caption becomes that link's `data-description`: the
+text the lightbox shows under the image.
 """
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from typing import TYPE_CHECKING
 
@@ -20,13 +25,23 @@ if TYPE_CHECKING:
     from .page import Page
     from .scan import Scan
 
-__all__ = ["caption_fallback", "find_captions", "image_before", "render_caption"]
+__all__ = [
+    "caption_fallback",
+    "describe_lightbox_link",
+    "find_captions",
+    "image_before",
+    "render_caption",
+]
 
 _IMG_TAG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _AFTER_IMAGE_RE = re.compile(r"(?P<close>\s*</a\s*>)?\s*(?:<br\s*/?>\s*)?", re.IGNORECASE)
 _LINK_OPEN_END_RE = re.compile(r"<a\b[^>]*>\s*\Z", re.IGNORECASE)
 # How far back from a <small> an image tag may start (data: URIs can be long).
 _LOOKBACK = 16384
+# The start tag of a link as the image sanitiser (nh3) writes it: every value in double
+# quotes, a `"` inside one written `&quot;`; a `>` inside a value does not end the tag.
+_LINK_START_RE = re.compile(r'<a(?P<attrs>(?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*)\s*>')
+_LINK_ATTR_RE = re.compile(r'([^\s"\'>/=]+)(?:="([^"]*)")?')
 
 
 def find_captions(page: Page, scan: Scan, quotes: list[Item]) -> list[Item]:
@@ -105,11 +120,43 @@ def _find_image_before(html: str, pos: int) -> tuple[int, str] | None:
 def render_caption(page: Page, item: Item) -> str:
     """Return the figure for `item`: its image and its caption, both sanitised."""
     page.stats.captions += 1
+    image = sanitize_image(item.image)
+    caption = page.clean(item.inner)
+    if page.options.lightbox and caption:
+        image = describe_lightbox_link(image, caption)
     return page.setup.figure_template.render(
         style=page.options.caption_style,
-        image_html=Markup(sanitize_image(item.image)),
-        caption_html=Markup(page.clean(item.inner)),
+        image_html=Markup(image),
+        caption_html=Markup(caption),
     )
+
+
+def describe_lightbox_link(image_html: str, caption_html: str) -> str:
+    """Give the glightbox link around an image the caption as its description.
+
+    Args:
+        image_html: The sanitised `<a class="glightbox"><img></a>` (other images are
+            returned as they are).
+        caption_html: The sanitised caption.
+
+    Returns:
+        The image with `data-description` on its link, unless the link has one.
+    """
+    match = _LINK_START_RE.match(image_html)
+    if match is None:
+        return image_html
+    attrs = {m.group(1).lower(): m.group(2) or "" for m in _LINK_ATTR_RE.finditer(match["attrs"])}
+    if "glightbox" not in htmllib.unescape(attrs.get("class", "")).split():
+        return image_html
+    if "data-description" in attrs:  # the author's own, from the image's attr_list
+        return image_html
+    # glightbox puts the description in the slide as HTML (`innerHTML`): the sanitised
+    # caption keeps its formatting and links there, and nothing else. A description that
+    # starts with "." is read as a CSS selector, so such a caption is put in a span.
+    description = f"<span>{caption_html}</span>" if caption_html.startswith(".") else caption_html
+    at = match.end("attrs")
+    value = htmllib.escape(description, quote=True)
+    return f'{image_html[:at]} data-description="{value}"{image_html[at:]}'
 
 
 def caption_fallback(page: Page, item: Item) -> list[Edit]:

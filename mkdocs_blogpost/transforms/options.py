@@ -21,6 +21,8 @@ class TransformOptions:
         caption_style: `admonition` (a slim caption box) or `figure` (a plain caption).
         tweet_max_length: Characters X allows; longer shares give a warning.
         mastodon_instance: Server whose share page the Mastodon link opens.
+        lightbox: A lightbox plugin (mkdocs-glightbox) links the page's images: a
+            caption becomes the description its link shows.
     """
 
     via: str | None = None
@@ -29,3 +31,4 @@ class TransformOptions:
     caption_style: CaptionStyle = "admonition"
     tweet_max_length: int = 280
     mastodon_instance: str = "mastodon.social"
+    lightbox: bool = False
