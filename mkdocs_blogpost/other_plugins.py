@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 
+from .config import feed_paths
 from .urls import folders_overlap
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
     from .config import BlogpostConfig
 
-__all__ = ["check_material_blog", "material_tags_on_pages"]
+__all__ = ["check_material_blog", "check_rss_plugin", "material_tags_on_pages"]
 
 
 def _enabled(config: MkDocsConfig, module: str) -> list[tuple[str, Any]]:
@@ -62,3 +63,37 @@ def check_material_blog(config: MkDocsConfig, options: BlogpostConfig) -> None:
                 f"'{options.posts_dir}' overlaps its post_dir. Keep one of the two plugins "
                 f"for this folder, or give blogpost another posts_dir"
             )
+
+
+def check_rss_plugin(config: MkDocsConfig, options: BlogpostConfig) -> None:
+    """Refuse a feed of ours where mkdocs-rss-plugin writes one of its own.
+
+    It writes its feeds into `site_dir` after the build, over whatever is there, so our
+    feed would be silently replaced.
+
+    Raises:
+        PluginError: One of our feeds has the path of one of its feeds.
+    """
+    if not options.feeds:
+        return
+    for name, plugin in _enabled(config, "mkdocs_rss_plugin"):
+        names = plugin.config.get("feeds_filenames") or {}
+        theirs = {
+            str(names.get(key, "")).strip("/").casefold(): key
+            for key, enabled in (
+                ("rss_created", plugin.config.get("rss_feed_enabled", True)),
+                ("rss_updated", plugin.config.get("rss_feed_enabled", True)),
+                ("json_created", plugin.config.get("json_feed_enabled", True)),
+                ("json_updated", plugin.config.get("json_feed_enabled", True)),
+            )
+            if enabled and names.get(key)
+        }
+        for fmt, path in feed_paths(options).items():
+            if path.casefold() in theirs:
+                raise PluginError(
+                    f"blogpost: the {fmt} feed's path '{path}' (option 'feed_paths') is "
+                    f"where the plugin '{name}' (mkdocs-rss-plugin) writes its "
+                    f"{theirs[path.casefold()]} feed, over ours. To serve blogpost's feed at "
+                    f"that address, remove '{name}' from plugins; to keep both, give one of "
+                    "them another file name"
+                )
