@@ -367,7 +367,8 @@ class BlogpostConfig(base.Config):
     # --- feeds, metadata, redirects ---
 
     feeds = c.Type(bool, default=True)
-    """Write the blog's feeds (`blog/feed.xml`, `blog/atom.xml`, `blog/feed.json`).
+    """Write the blog's feeds (`blog/feed.xml`, `blog/atom.xml`, `blog/feed.json`, unless
+    `feed_paths` moves them).
 
     Feeds need absolute links, so they are skipped (with a warning) without `site_url`.
     """
