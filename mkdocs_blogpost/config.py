@@ -5,6 +5,10 @@ Each option carries a docstring: they are the user documentation of the option.
 
 from __future__ import annotations
 
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
@@ -12,16 +16,24 @@ from mkdocs.config.base import ValidationError
 from .dates import DateError, get_timezone
 from .permalinks import PermalinkError, check_pattern, expand_style
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
 __all__ = [
+    "DEFAULT_FEED_FILES",
     "BlogpostConfig",
     "Count",
     "DocsFolder",
+    "FeedPath",
+    "FeedPathsConfig",
+    "FeedPathsOption",
     "JekyllConfigOption",
     "MastodonInstanceOption",
     "PermalinkOption",
     "SubFolder",
     "TimezoneOption",
     "XHandleOption",
+    "feed_paths",
 ]
 
 #: The default of `mastodon_instance`, valid as it is: checking it needs no share module.
@@ -175,6 +187,126 @@ class PermalinkOption(c.Type[str]):
         return text
 
 
+#: File names of a blog's feeds in its `blog_dir`, by format, where `feed_paths` does not
+#: move them. Tag and category feeds always use these names, in their own folders.
+DEFAULT_FEED_FILES: Mapping[str, str] = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
+
+# Web servers choose a file's Content-Type from its suffix (GitHub Pages, Netlify, nginx,
+# `mkdocs serve`); a feed served as `text/html` or `application/octet-stream` is refused
+# or downloaded by many readers.
+_FEED_SUFFIXES: Mapping[str, tuple[str, ...]] = {
+    "rss": (".xml", ".rss"),
+    "atom": (".xml", ".atom"),
+    "json": (".json",),
+}
+_FEED_LABELS: Mapping[str, str] = {"rss": "RSS feed", "atom": "Atom feed", "json": "JSON Feed"}
+# Files MkDocs and its search plugin write after the plugins' files: a feed there would
+# be overwritten without a word.
+_WRITTEN_BY_MKDOCS: Mapping[str, str] = {
+    "sitemap.xml": "MkDocs' sitemap",
+    "search/search_index.json": "the search plugin's index",
+}
+_DRIVE_RE = re.compile(r"^[A-Za-z]:")
+
+
+class FeedPath(c.Type[str]):
+    """Where one feed is written: a file path relative to the site root (`blog/rss.xml`)."""
+
+    def __init__(self, fmt: str) -> None:
+        super().__init__(str)
+        self.fmt = fmt
+
+    def run_validation(self, value: object) -> str:
+        """Refuse URLs, absolute paths, ways out of `site_dir`, folders and wrong suffixes."""
+        text = super().run_validation(value)
+        path = text.strip()
+        example = f"like '{DEFAULT_FEED_FILES[self.fmt]}' or 'blog/{DEFAULT_FEED_FILES[self.fmt]}'"
+        if not path:
+            raise ValidationError(f"must be a file path relative to the site root, {example}")
+        if "://" in path or path.startswith("//") or "?" in path or "#" in path:
+            raise ValidationError(
+                f"must be a file path inside the site, not a URL: {text!r}. Write it "
+                f"relative to the site root, {example}; site_url is added to it"
+            )
+        if path.startswith("/") or "\\" in path or _DRIVE_RE.match(path):
+            raise ValidationError(
+                f"must be relative to the site root and written with '/', {example}, "
+                f"not {text!r}"
+            )
+        parts = path.split("/")
+        if ".." in parts:
+            raise ValidationError(f"must stay inside site_dir: {text!r} goes up with '..'")
+        if path.endswith("/"):
+            raise ValidationError(f"names a folder, {text!r}: end it with a file name, {example}")
+        if "" in parts or "." in parts:
+            raise ValidationError(f"must be written without '//' or './', {example}, not {text!r}")
+        suffixes = _FEED_SUFFIXES[self.fmt]
+        if not path.lower().endswith(suffixes):
+            wanted = " or ".join(f"'{s}'" for s in suffixes)
+            raise ValidationError(
+                f"must end in {wanted}, not {text!r}: servers give a file its Content-Type "
+                "from its suffix, and feed readers refuse a feed served as anything else"
+            )
+        if path.lower() in _WRITTEN_BY_MKDOCS:
+            raise ValidationError(
+                f"'{path}' is where {_WRITTEN_BY_MKDOCS[path.lower()]} is written; choose "
+                "another file name"
+            )
+        return path
+
+
+class FeedPathsConfig(base.Config):
+    """Where the blog's own feeds are written, by format; unset formats stay in `blog_dir`."""
+
+    rss = c.Optional(FeedPath("rss"))
+    """The RSS feed's path from the site root (`feed_rss_created.xml`)."""
+
+    atom = c.Optional(FeedPath("atom"))
+    """The Atom feed's path from the site root."""
+
+    json = c.Optional(FeedPath("json"))
+    """The JSON Feed's path from the site root."""
+
+
+def feed_paths(options: BlogpostConfig) -> dict[str, str]:
+    """Return the site path of each feed format the blog writes, in `feed_formats` order."""
+    moved = options.feed_paths
+    return {
+        fmt: moved[fmt] or posixpath.join(options.blog_dir, DEFAULT_FEED_FILES[fmt])
+        for fmt in dict.fromkeys(options.feed_formats)
+    }
+
+
+class FeedPathsOption(c.SubConfig[FeedPathsConfig]):
+    """`feed_paths`: each format's path checked alone, then against the blog's other feeds."""
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        """Refuse two feeds in one file; warn about a path for a format that is not written."""
+        assert isinstance(config, BlogpostConfig)
+        moved = config.feed_paths
+        for fmt in DEFAULT_FEED_FILES:
+            if moved[fmt] and fmt not in config.feed_formats:
+                self.warnings.append(
+                    f"a path is set for '{fmt}', but '{fmt}' is not in feed_formats, so no "
+                    f"{_FEED_LABELS[fmt]} is written to '{moved[fmt]}'"
+                )
+        seen: dict[str, str] = {}
+        for fmt, path in feed_paths(config).items():
+            # Compared without case: on macOS and Windows `Feed.xml` is `feed.xml`.
+            other = seen.setdefault(path.casefold(), fmt)
+            if other != fmt:
+                unmoved = [f for f in (other, fmt) if not moved[f]]
+                why = (
+                    f" ('{unmoved[0]}' has no path of its own, so it stays in blog_dir)"
+                    if unmoved
+                    else ""
+                )
+                raise ValidationError(
+                    f"the {_FEED_LABELS[other]} and the {_FEED_LABELS[fmt]} would both be "
+                    f"written to '{path}'{why}. Give each format a path of its own"
+                )
+
+
 class BlogpostConfig(base.Config):
     """Options of the `blogpost` plugin, all optional."""
 
@@ -235,13 +367,20 @@ class BlogpostConfig(base.Config):
     # --- feeds, metadata, redirects ---
 
     feeds = c.Type(bool, default=True)
-    """Write the blog's feeds (`blog/feed.xml`, `blog/atom.xml`, `blog/feed.json`).
+    """Write the blog's feeds (`blog/feed.xml`, `blog/atom.xml`, `blog/feed.json`, unless
+    `feed_paths` moves them).
 
     Feeds need absolute links, so they are skipped (with a warning) without `site_url`.
     """
 
     feed_formats = c.ListOfItems(c.Choice(("rss", "atom", "json")), default=["rss", "atom", "json"])
     """Feed formats to write: `rss` (RSS 2.0), `atom` (Atom 1.0), `json` (JSON Feed 1.1)."""
+
+    feed_paths = FeedPathsOption()
+    """Where the blog's feeds are written, by format, relative to the site root:
+    `{rss: feed_rss_created.xml}` keeps the address mkdocs-rss-plugin gave its feed.
+    A format left out stays in `blog_dir`. Tag and category feeds keep their folders.
+    Head links and the feeds' own `self` links follow."""
 
     feed_length = Count(default=20, minimum=0, meaning=" (all posts)")
     """Number of newest posts in each feed; `0` puts every post in."""

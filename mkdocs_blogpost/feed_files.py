@@ -18,6 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from . import seo
+from .config import feed_paths
 from .feeds import FEED_FORMATS, FeedEntry, FeedInfo, absolute_url, build_feed, make_entry
 from .posts import is_public
 from .taxonomy import group_terms
@@ -108,14 +109,18 @@ class BlogFeeds:
             )
             return
         taken = {f.dest_uri: f for f in files}
+        blog_paths = feed_paths(self.options)
         for kind, name, folder, group_posts in self._groups(listed):
             for fmt in self.options.feed_formats:
-                path = posixpath.join(folder, FEED_FORMATS[fmt].filename)
+                if kind == "blog":
+                    path = blog_paths[fmt]
+                else:
+                    path = posixpath.join(folder, FEED_FORMATS[fmt].filename)
                 if path in taken:
                     log.warning(
                         f"the {FEED_FORMATS[fmt].label} feed is not written to '{path}': "
-                        f"'{taken[path].src_uri}' is already there. Move that file or turn "
-                        "the feed off with the 'feed_formats' option"
+                        f"'{taken[path].src_uri}' is already there. Move that file, move the "
+                        "feed with the 'feed_paths' option or turn it off with 'feed_formats'"
                     )
                     continue
                 file = File.generated(

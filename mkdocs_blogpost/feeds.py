@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin
 
+from .config import DEFAULT_FEED_FILES
 from .excerpts import absolutize_html, excerpt_html, strip_headerlinks
 
 if TYPE_CHECKING:
@@ -58,9 +59,9 @@ class FeedFormat:
 
 #: The formats, in the order their autodiscovery links are written.
 FEED_FORMATS: dict[str, FeedFormat] = {
-    "rss": FeedFormat("rss", "feed.xml", "application/rss+xml", "RSS"),
-    "atom": FeedFormat("atom", "atom.xml", "application/atom+xml", "Atom"),
-    "json": FeedFormat("json", "feed.json", "application/feed+json", "JSON Feed"),
+    "rss": FeedFormat("rss", DEFAULT_FEED_FILES["rss"], "application/rss+xml", "RSS"),
+    "atom": FeedFormat("atom", DEFAULT_FEED_FILES["atom"], "application/atom+xml", "Atom"),
+    "json": FeedFormat("json", DEFAULT_FEED_FILES["json"], "application/feed+json", "JSON Feed"),
 }
 
 

@@ -40,7 +40,7 @@ class HeadTags:
     Args:
         options: The blog's options.
         config: The site's configuration.
-        feeds: The blog's feeds, for `<link rel="alternate">`.
+        feeds: The blog's feeds, for their autodiscovery links.
         language: The pages' language (`en`, `pt-BR`).
         url_of: The site path of a docs file, `None` when it is not built.
     """
@@ -154,7 +154,7 @@ class HeadTags:
         return relative_url(url, page.url)
 
     def _feed_links(self, page: Page) -> list[str]:
-        """Return the `<link rel="alternate">` tags of the page's feeds, each built once."""
+        """Return the autodiscovery links of the page's feeds, each built once."""
         cache = self._feed_tags
         out = []
         for link in self.feeds.links(page.url):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 
+from .config import feed_paths
 from .urls import folders_overlap
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ __all__ = [
     "Lightbox",
     "MacrosPages",
     "check_material_blog",
+    "check_rss_plugin",
     "lightbox",
     "macros_pages",
     "material_tags_on_pages",
@@ -209,3 +211,37 @@ def lightbox(config: MkDocsConfig) -> Lightbox | None:
         manual=bool(options.get("manual", False)),
         href=not privacy,
     )
+
+
+def check_rss_plugin(config: MkDocsConfig, options: BlogpostConfig) -> None:
+    """Refuse a feed of ours where mkdocs-rss-plugin writes one of its own.
+
+    It writes its feeds into `site_dir` after the build, over whatever is there, so our
+    feed would be silently replaced.
+
+    Raises:
+        PluginError: One of our feeds has the path of one of its feeds.
+    """
+    if not options.feeds:
+        return
+    for name, plugin in _enabled(config, "mkdocs_rss_plugin"):
+        names = plugin.config.get("feeds_filenames") or {}
+        theirs = {
+            str(names.get(key, "")).strip("/").casefold(): key
+            for key, enabled in (
+                ("rss_created", plugin.config.get("rss_feed_enabled", True)),
+                ("rss_updated", plugin.config.get("rss_feed_enabled", True)),
+                ("json_created", plugin.config.get("json_feed_enabled", True)),
+                ("json_updated", plugin.config.get("json_feed_enabled", True)),
+            )
+            if enabled and names.get(key)
+        }
+        for fmt, path in feed_paths(options).items():
+            if path.casefold() in theirs:
+                raise PluginError(
+                    f"blogpost: the {fmt} feed's path '{path}' (option 'feed_paths') is "
+                    f"where the plugin '{name}' (mkdocs-rss-plugin) writes its "
+                    f"{theirs[path.casefold()]} feed, over ours. To serve blogpost's feed at "
+                    f"that address, remove '{name}' from plugins; to keep both, give one of "
+                    "them another file name"
+                )

@@ -35,7 +35,7 @@ from mkdocs.structure.toc import get_toc
 from .blog import Blog
 from .config import BlogpostConfig
 from .guards import MalformedUrlExtension
-from .other_plugins import check_material_blog
+from .other_plugins import check_material_blog, check_rss_plugin
 from .render import TEMPLATES_DIR
 from .rendered import RenderedPosts
 from .several_blogs import blog_label
@@ -133,6 +133,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             if isinstance(plugin, BlogpostPlugin) and plugin.config.enabled
         }
         check_material_blog(config, self.config)
+        check_rss_plugin(config, self.config)
         blog = Blog(
             self.config,
             config,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
+from .config import feed_paths
 from .urls import folders_overlap
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def blog_label(mine: BlogpostConfig, blogs: Mapping[str, BlogpostConfig]) -> str
         (`changelog: `), which starts its summary line.
 
     Raises:
-        PluginError: Two blogs share posts or a `blog_dir`.
+        PluginError: Two blogs share posts, a `blog_dir` or a feed's file.
     """
     if len(blogs) < 2:
         return ""
@@ -54,7 +55,23 @@ def blog_label(mine: BlogpostConfig, blogs: Mapping[str, BlogpostConfig]) -> str
                 f"'{mine.blog_dir}'; their index, tag pages and feeds would overwrite each "
                 "other. Give each blog a blog_dir of its own"
             )
+        _check_feed_paths(mine, me, other, name)
     return f"{mine.blog_dir or '(site root)'}: "
+
+
+def _check_feed_paths(mine: BlogpostConfig, me: str, other: BlogpostConfig, name: str) -> None:
+    """Refuse two blogs whose feeds would be written to one file (see `feed_paths`)."""
+    if not (mine.feeds and other.feeds):
+        return
+    theirs = {path.casefold(): fmt for fmt, path in feed_paths(other).items()}
+    for fmt, path in feed_paths(mine).items():
+        if path.casefold() in theirs:
+            raise PluginError(
+                f"blogpost: the blogs '{me}' and '{name}' would both write a feed to "
+                f"'{path}' ('{me}': {fmt}, '{name}': {theirs[path.casefold()]}); one would "
+                "overwrite the other. Give each blog's feed a path of its own with the "
+                "'feed_paths' option"
+            )
 
 
 def blog_title(options: BlogpostConfig, *, several: bool) -> str | None:

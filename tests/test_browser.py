@@ -1,11 +1,13 @@
-"""Browser check: the built example site in headless Chromium (issue 3).
+"""Browser checks: the built example site in headless Chromium, and feed links in Material.
 
 Builds `example-site/`, serves it on 127.0.0.1 and opens a post in Chromium through
 Playwright, in Material's light and dark palettes (by `prefers-color-scheme`, as the
 example's config switches palettes by media query) and in the `mkdocs` and
 `readthedocs` themes. It checks the computed styles of the tweet admonition and the
 image caption, and that the share link decodes to the quote and the post's address.
-Screenshots go to `test-artifacts/browser/` (not committed).
+Screenshots go to `test-artifacts/browser/` (not committed). A blog built with Material
+and served at its own `site_url` is loaded page by page to count the requests Material's
+scripts make for `sitemap.xml`, and to read the feed links a browser finds in the head.
 
 Without `/usr/bin/chromium` the tests are skipped, except under CI (`CI` set), where
 they fail: CI must run them.
@@ -22,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from mkdocs.config import load_config
 from support.browser import launch_chromium, serve_directory, unavailable
-from support.build import run_build
+from support.build import make_config, run_build, write_tree
 
 pytestmark = pytest.mark.browser
 
@@ -249,3 +251,79 @@ def test_missing_chromium_skips_locally_and_fails_under_ci(monkeypatch: pytest.M
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception, match="not found"):
         unavailable("headless Chromium not found")
+
+
+HARBOUR_POSTS: dict[str, str | bytes] = {
+    "index.md": "# Harbour office\n\nNotices for the people who use the harbour.\n",
+    "blog/posts/2024-05-01-new-pontoon.md": (
+        "---\ntitle: A new pontoon\ntags: [moorings]\n---\n"
+        "The east pontoon opens on Monday with twelve berths for visiting boats.\n"
+    ),
+    "blog/posts/2024-05-09-tide-tables.md": (
+        "---\ntitle: Tide tables for June\ntags: [moorings, tides]\n---\n"
+        "The June tables are printed and pinned beside the harbour master's door.\n"
+    ),
+}
+HARBOUR_PAGES = ["blog/2024/05/09/tide-tables/", "blog/", "blog/tags/moorings/"]
+FEED_TYPES = ["application/rss+xml", "application/atom+xml", "application/feed+json"]
+
+
+def test_material_requests_no_missing_sitemap_for_feed_links(browser: Any, tmp_path: Path) -> None:
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    with serve_directory(site_dir) as base:
+        # Built for the address it is served at, as `mkdocs serve` and a deployed site are.
+        write_tree(tmp_path / "docs", HARBOUR_POSTS)
+        settings = {
+            "site_url": base,
+            # A language link of Material's own: its selector fetches the root sitemap for
+            # it, which shows the script ran (and that it still works beside ours).
+            "extra": {"alternate": [{"name": "English", "link": "/", "lang": "en"}]},
+            "plugins": ["search", {"blogpost": {"feed_tags": True}}],
+        }
+        run_build(tmp_path, make_config(tmp_path, settings, True))
+        context = browser.new_context()
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith(base) else route.abort()
+            ),
+        )
+        sitemaps: list[tuple[str, int]] = []
+        context.on(
+            "response",
+            lambda response: (
+                sitemaps.append((response.url, response.status))
+                if response.url.endswith("sitemap.xml")
+                else None
+            ),
+        )
+        page = context.new_page()
+        found = {}
+        for path in HARBOUR_PAGES:
+            page.goto(base + path, wait_until="networkidle")
+            assert page.evaluate("document.documentElement.classList.contains('js')"), path
+            # What a browser (and a feed reader following HTML's rules) reads as a feed:
+            # a link whose rel has the word `alternate`, with a feed's type.
+            found[path] = page.evaluate(
+                """types => [...document.head.querySelectorAll("link")]
+                    .filter(l => l.relList.contains("alternate") && types.includes(l.type))
+                    .map(l => [l.type, l.href])""",
+                FEED_TYPES,
+            )
+        missing = [url for url, status in sitemaps if status == 404]
+        assert missing == [], f"{len(missing)} requests for a sitemap.xml that is not there"
+        assert (base + "sitemap.xml", 200) in sitemaps
+        blog_feeds = [
+            [kind, base + "blog/" + name]
+            for kind, name in zip(FEED_TYPES, ("feed.xml", "atom.xml", "feed.json"), strict=True)
+        ]
+        assert found["blog/2024/05/09/tide-tables/"] == blog_feeds
+        assert found["blog/"] == blog_feeds
+        assert found["blog/tags/moorings/"] == blog_feeds + [
+            [kind, base + "blog/tags/moorings/" + name]
+            for kind, name in zip(FEED_TYPES, ("feed.xml", "atom.xml", "feed.json"), strict=True)
+        ]
+        for _, href in found["blog/tags/moorings/"]:
+            assert context.request.get(href).status == 200, href
+        context.close()

@@ -334,7 +334,7 @@ def test_missing_site_url_warns_once_and_writes_no_feed(build_site: BuildSite) -
     for rel in site.html_files():
         text = site.read(rel)
         assert 'href="None' not in text and "None/" not in text, rel
-        assert 'rel="alternate" href' not in text, rel
+        assert not site.soup(rel).select("head link[rel~=alternate][type]"), rel
     failed = build_site(BLOG, {"site_url": None}, expect_failure=True)
     assert failed.error is not None
     quiet = build_site(BLOG, {"site_url": None, "plugins": [{"blogpost": {"feeds": False}}]})
@@ -388,8 +388,123 @@ def test_feed_formats_option(build_site: BuildSite) -> None:
     site = build_site(BLOG, {"plugins": [{"blogpost": {"feed_formats": ["atom"]}}]})
     assert site.exists("blog/atom.xml")
     assert not site.exists("blog/feed.xml") and not site.exists("blog/feed.json")
-    links = site.soup("blog/2024/06/30/shipping/index.html").select('head link[rel="alternate"]')
+    links = site.soup("blog/2024/06/30/shipping/index.html").select("head link[rel~=alternate]")
     assert [link["type"] for link in links] == ["application/atom+xml"]
+
+
+MOVED = {"rss": "feed_rss_created.xml", "atom": "syndication/news.atom", "json": "news.json"}
+
+
+def _feed_hrefs(site: Site, rel: str) -> list[str]:
+    return [str(link["href"]) for link in site.soup(rel).select("head link[rel~=alternate]")]
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_feeds_are_written_where_feed_paths_says(
+    build_site: BuildSite, directory_urls: bool
+) -> None:
+    site = build_site(
+        BLOG,
+        {
+            "use_directory_urls": directory_urls,
+            "plugins": [{"blogpost": {"feed_paths": MOVED, "feed_tags": True}}],
+        },
+    )
+    for name in ("feed.xml", "atom.xml", "feed.json"):
+        assert not site.exists(f"blog/{name}"), name
+    rss = feedparser.parse(site.path("feed_rss_created.xml").read_bytes())
+    atom = feedparser.parse(site.path("syndication/news.atom").read_bytes())
+    data = json.loads(site.read("news.json"))
+    assert not rss.bozo and not atom.bozo
+    assert [e.title for e in rss.entries] == [e.title for e in atom.entries] == EXPECTED_ORDER
+    assert [i["title"] for i in data["items"]] == EXPECTED_ORDER
+    # Each feed names its own new address, and still points readers at the blog.
+    channel = ET.fromstring(site.path("feed_rss_created.xml").read_bytes()).find("channel")
+    assert channel is not None
+    assert channel.find(f"{ATOM}link").get("href") == SITE + "feed_rss_created.xml"
+    index = SITE + ("blog/" if directory_urls else "blog/index.html")
+    assert channel.findtext("link") == index
+    document = ET.fromstring(site.path("syndication/news.atom").read_bytes())
+    assert document.findtext(f"{ATOM}id") == SITE + "syndication/news.atom"
+    assert [
+        link.get("href") for link in document.findall(f"{ATOM}link") if link.get("rel") == "self"
+    ] == [SITE + "syndication/news.atom"]
+    assert data["feed_url"] == SITE + "news.json"
+    # Every blog page announces the feeds at their new addresses.
+    moved = [SITE + MOVED[fmt] for fmt in ("rss", "atom", "json")]
+    post = (
+        "blog/2024/06/30/shipping/index.html" if directory_urls else "blog/2024/06/30/shipping.html"
+    )
+    assert _feed_hrefs(site, post) == moved
+    assert _feed_hrefs(site, "blog/index.html") == moved
+    # Tag feeds keep their folder and file names.
+    tag_page = "blog/tags/docs/index.html"
+    assert _feed_hrefs(site, tag_page) == moved + [
+        SITE + f"blog/tags/docs/{name}" for name in ("feed.xml", "atom.xml", "feed.json")
+    ]
+    assert site.exists("blog/tags/docs/feed.xml")
+
+
+def test_a_format_without_a_path_stays_in_blog_dir(build_site: BuildSite) -> None:
+    site = build_site(
+        BLOG,
+        {
+            "plugins": [
+                {
+                    "blogpost": {
+                        "blog_dir": "news",
+                        "post_url_format": "news/{slug}/",
+                        "posts_dir": "blog/posts",
+                        "feed_paths": {"rss": "feed_rss_created.xml"},
+                    }
+                }
+            ]
+        },
+    )
+    assert site.exists("feed_rss_created.xml") and not site.exists("news/feed.xml")
+    assert site.exists("news/atom.xml") and site.exists("news/feed.json")
+    assert _feed_hrefs(site, "news/shipping/index.html") == [
+        SITE + "feed_rss_created.xml",
+        SITE + "news/atom.xml",
+        SITE + "news/feed.json",
+    ]
+
+
+def test_feed_paths_that_name_the_defaults_change_nothing(build_site: BuildSite) -> None:
+    plain = build_site(BLOG, {"plugins": ["blogpost"]})
+    spelled = build_site(
+        BLOG,
+        {
+            "plugins": [
+                {
+                    "blogpost": {
+                        "feed_paths": {
+                            "rss": "blog/feed.xml",
+                            "atom": "blog/atom.xml",
+                            "json": "blog/feed.json",
+                        }
+                    }
+                }
+            ]
+        },
+    )
+    for rel in ("blog/feed.xml", "blog/atom.xml", "blog/feed.json", "blog/index.html"):
+        assert spelled.read(rel) == plain.read(rel), rel
+
+
+def test_a_moved_feed_never_overwrites_a_file_of_the_site(build_site: BuildSite) -> None:
+    own = '<?xml version="1.0"?><rss version="2.0"><channel><title>Mine</title></channel></rss>'
+    site = build_site(
+        {**BLOG, "feed_rss_created.xml": own},
+        {"plugins": [{"blogpost": {"feed_paths": {"rss": "feed_rss_created.xml"}}}]},
+        strict=False,
+    )
+    assert site.read("feed_rss_created.xml").strip() == own
+    assert any(
+        "feed_rss_created.xml" in w and "already there" in w and "feed_paths" in w
+        for w in site.warnings
+    ), site.warnings
+    assert SITE + "feed_rss_created.xml" not in _feed_hrefs(site, "blog/index.html")
 
 
 def test_hostile_text_stays_well_formed(build_site: BuildSite) -> None:
@@ -450,7 +565,10 @@ def test_feed_dates_with_local_mean_time_offsets() -> None:
     assert rss.endswith("+0053")
     assert email.utils.parsedate_to_datetime(rss) == old
     # Ordinary offsets are untouched.
-    assert rfc3339(parse_date("2024-06-30 09:00 +0200", dt.timezone.utc)) == "2024-06-30T09:00:00+02:00"
+    assert (
+        rfc3339(parse_date("2024-06-30 09:00 +0200", dt.timezone.utc))
+        == "2024-06-30T09:00:00+02:00"
+    )
 
 
 @pytest.mark.parametrize(

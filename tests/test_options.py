@@ -72,3 +72,75 @@ def test_accepted_options_are_kept_in_their_plain_form(
     write_tree(tmp_path / "docs", {"index.md": "# Home\n"})
     cfg = make_config(tmp_path, {"plugins": [{"blogpost": options}]}, True)
     assert cfg.plugins["blogpost"].config[attribute] == value
+
+
+@pytest.mark.parametrize(
+    ("paths", "expected"),
+    [
+        ({"rss": "/feed.xml"}, "Sub-option 'rss': must be relative to the site root"),
+        ({"rss": "C:\\feeds\\rss.xml"}, "Sub-option 'rss': must be relative to the site root"),
+        ({"atom": "../atom.xml"}, "Sub-option 'atom': must stay inside site_dir"),
+        ({"rss": "feeds/"}, "Sub-option 'rss': names a folder, 'feeds/'"),
+        ({"rss": "feeds//rss.xml"}, "Sub-option 'rss': must be written without '//' or './'"),
+        ({"rss": "https://example.org/rss.xml"}, "Sub-option 'rss': must be a file path inside"),
+        ({"rss": ""}, "Sub-option 'rss': must be a file path relative to the site root"),
+        ({"rss": "feed.html"}, "Sub-option 'rss': must end in '.xml' or '.rss', not 'feed.html'"),
+        ({"json": "feed.xml"}, "Sub-option 'json': must end in '.json', not 'feed.xml'"),
+        ({"rss": "sitemap.xml"}, "Sub-option 'rss': 'sitemap.xml' is where MkDocs' sitemap"),
+        (
+            {"json": "search/search_index.json"},
+            "Sub-option 'json': 'search/search_index.json' is where the search plugin's index",
+        ),
+        (
+            {"atom": "blog/feed.xml"},
+            "the RSS feed and the Atom feed would both be written to 'blog/feed.xml' "
+            "('rss' has no path of its own, so it stays in blog_dir)",
+        ),
+        # The same file on macOS and Windows.
+        (
+            {"rss": "news.xml", "atom": "News.XML"},
+            "the RSS feed and the Atom feed would both be written to 'News.XML'. Give",
+        ),
+    ],
+)
+def test_a_wrong_feed_path_stops_the_build_naming_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, paths: dict[str, str], expected: str
+) -> None:
+    errors = config_errors(tmp_path, {"feed_paths": paths}, caplog)
+    assert "Plugin 'blogpost' option 'feed_paths': " + expected in errors
+
+
+def test_feed_paths_are_kept_relative_to_the_site_root(tmp_path: Path) -> None:
+    write_tree(tmp_path / "docs", {"index.md": "# Home\n"})
+    paths = {"rss": " feed_rss_created.xml ", "atom": "feeds/site.atom", "json": "Feed.JSON"}
+    cfg = make_config(tmp_path, {"plugins": [{"blogpost": {"feed_paths": paths}}]}, True)
+    moved = cfg.plugins["blogpost"].config.feed_paths
+    assert (moved.rss, moved.atom, moved.json) == (
+        "feed_rss_created.xml",
+        "feeds/site.atom",
+        "Feed.JSON",
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (
+            {"feed_formats": ["rss"], "feed_paths": {"json": "news.json"}},
+            "a path is set for 'json', but 'json' is not in feed_formats, so no JSON Feed "
+            "is written to 'news.json'",
+        ),
+        ({"feed_paths": {"rss_created": "x.xml"}}, "Unrecognised configuration name: rss_created"),
+    ],
+)
+def test_a_feed_path_that_does_nothing_is_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, options: dict[str, Any], expected: str
+) -> None:
+    write_tree(tmp_path / "docs", {"index.md": "# Home\n"})
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        make_config(tmp_path, {"plugins": [{"blogpost": options}]}, False)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("option 'feed_paths': " in w and expected in w for w in warnings), warnings
+    # Strict builds stop on it.
+    with pytest.raises(Abort):
+        make_config(tmp_path, {"plugins": [{"blogpost": options}]}, True)

@@ -61,9 +61,7 @@ def local(site: Site, url: str) -> Path:
     return path / "index.html" if url.endswith("/") or path.is_dir() else path
 
 
-def listing_site(
-    tmp_path: Path, config: dict | None = None, options: dict | None = None
-) -> Site:
+def listing_site(tmp_path: Path, config: dict | None = None, options: dict | None = None) -> Site:
     """Build POST as a blog of one post per page: the index has a page 2."""
     root = tmp_path / f"listed{len(list(tmp_path.iterdir()))}"
     write_tree(root / "docs", {"index.md": "# Home\n", **POST})
@@ -110,7 +108,7 @@ def test_post_head_tags_in_each_theme(build_site: BuildSite, theme: str) -> None
     assert data["image"] == [image]
     assert data["keywords"] == "docs, ops"
     assert data["url"] == url
-    feeds = soup.select('head link[rel="alternate"]')
+    feeds = soup.select("head link[rel~=alternate]")
     assert [f["type"] for f in feeds] == [
         "application/rss+xml",
         "application/atom+xml",
@@ -118,6 +116,19 @@ def test_post_head_tags_in_each_theme(build_site: BuildSite, theme: str) -> None
     ]
     for link in feeds:
         assert local(site, link["href"]).is_file()
+    # `alternate` for feed readers, `feed` to say what it is, and never `alternate` alone:
+    # Material fetches a sitemap.xml beside every link whose rel is exactly that.
+    assert [f["rel"] for f in feeds] == [["alternate", "feed"]] * 3
+    assert raw_rels(site.read(post_rel())) == ["alternate feed"] * 3
+
+
+def raw_rels(page: str) -> list[str]:
+    """The `rel` of each feed link in the head as written, not split into words."""
+    head = BeautifulSoup(page, "lxml", multi_valued_attributes=None).head
+    return [str(link["rel"]) for link in head.find_all("link", type=FEED_TYPES)]
+
+
+FEED_TYPES = ["application/rss+xml", "application/atom+xml", "application/feed+json"]
 
 
 def test_head_values_are_escaped(build_site: BuildSite) -> None:
@@ -196,7 +207,7 @@ def test_post_without_cover_or_description(build_site: BuildSite) -> None:
 def test_pages_outside_the_blog_are_untouched(build_site: BuildSite) -> None:
     site = build_site(POST)
     soup = site.soup("about/index.html")
-    assert metas(soup, "og:type") == [] and soup.select('link[rel="alternate"]') == []
+    assert metas(soup, "og:type") == [] and soup.select("link[rel~=alternate]") == []
     assert soup.select('script[type="application/ld+json"]') == []
 
 
@@ -223,7 +234,7 @@ def test_listing_pages(tmp_path: Path, theme: str, directory_urls: bool) -> None
     assert one(first, "og:title") == BLOG_TITLE
     assert one(first, "twitter:card") == "summary"
     for soup in (first, second):
-        feeds = soup.select('head link[rel="alternate"]')
+        feeds = soup.select("head link[rel~=alternate]")
         assert len(feeds) == 3 and all(local(site, f["href"]).is_file() for f in feeds)
         assert soup.select('script[type="application/ld+json"]') == []
 
@@ -231,11 +242,12 @@ def test_listing_pages(tmp_path: Path, theme: str, directory_urls: bool) -> None
 def test_tag_listing_announces_its_own_feed(tmp_path: Path) -> None:
     site = listing_site(tmp_path, options={"feed_tags": True})
     hrefs = [
-        f["href"] for f in site.soup("blog/tags/docs/index.html").select("head link[rel=alternate]")
+        f["href"]
+        for f in site.soup("blog/tags/docs/index.html").select("head link[rel~=alternate]")
     ]
     assert SITE + "blog/tags/docs/feed.xml" in hrefs and SITE + "blog/feed.xml" in hrefs
     assert len(hrefs) == 6
-    post = site.soup(post_rel()).select("head link[rel=alternate]")
+    post = site.soup(post_rel()).select("head link[rel~=alternate]")
     assert len(post) == 3
 
 
@@ -245,7 +257,7 @@ def test_meta_tags_off_keeps_description_and_feed_links(build_site: BuildSite) -
     assert one(soup, "description") == DESCRIPTION
     assert metas(soup, "og:title") == [] and metas(soup, "twitter:card") == []
     assert soup.select('script[type="application/ld+json"]') == []
-    assert len(soup.select('head link[rel="alternate"]')) == 3
+    assert len(soup.select("head link[rel~=alternate]")) == 3
 
 
 def test_without_site_url(tmp_path: Path) -> None:
@@ -309,7 +321,9 @@ def test_descriptions_are_one_line_in_head_json_ld_and_feeds(
     assert data["description"] == ONE_LINE and data["headline"] == "Title on two lines"
     assert soup.title is not None and "\n" not in soup.title.get_text()
     rss = BeautifulSoup(site.read("blog/feed.xml"), "xml")
-    assert rss.channel.find("description", recursive=False).get_text() == "The site's own description"
+    assert (
+        rss.channel.find("description", recursive=False).get_text() == "The site's own description"
+    )
     item = rss.find("item")
     assert item.title.get_text() == "Title on two lines"
     feed = json.loads(site.read("blog/feed.json"))

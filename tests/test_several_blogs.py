@@ -106,7 +106,13 @@ def test_each_blog_has_its_own_name_in_the_nav_and_feeds(build_site: BuildSite) 
     assert json.loads(site.read("changelog/feed.json"))["title"] == "Test site – Changelog"
     assert json.loads(site.read("blog/feed.json"))["title"] == "Test site – Blog"
     # A name of the author's choosing, escaped like every text.
-    named = {"plugins": ["search", "blogpost", {"blogpost": {**TWO_BLOGS["plugins"][2]["blogpost"], "blog_title": "What's <new>"}}]}
+    named = {
+        "plugins": [
+            "search",
+            "blogpost",
+            {"blogpost": {**TWO_BLOGS["plugins"][2]["blogpost"], "blog_title": "What's <new>"}},
+        ]
+    }
     site = build_site(FILES, named)
     assert "What's <new>" in site.soup("changelog/index.html").title.get_text()
     assert "<new>" not in site.read("changelog/index.html")
@@ -124,6 +130,14 @@ def test_one_blog_keeps_its_names(build_site: BuildSite) -> None:
         ({"posts_dir": "blog/posts/changelog", "blog_dir": "changelog"}, "posts_dir"),
         ({"posts_dir": "blog/posts"}, "posts_dir"),
         ({"posts_dir": "changelog/posts", "blog_dir": "blog"}, "blog_dir 'blog'"),
+        (
+            {
+                "posts_dir": "changelog/posts",
+                "blog_dir": "changelog",
+                "feed_paths": {"atom": "Blog/Feed.xml"},
+            },
+            "would both write a feed to 'blog/feed.xml' ('blogpost': rss, 'blogpost #2': atom)",
+        ),
     ],
 )
 def test_blogs_that_overlap_are_refused(tmp_path: Path, second: dict, words: str) -> None:
@@ -131,9 +145,7 @@ def test_blogs_that_overlap_are_refused(tmp_path: Path, second: dict, words: str
     cfg = make_config(tmp_path, {"plugins": ["search", "blogpost", {"blogpost": second}]}, True)
     site = run_build(tmp_path, cfg, expect_failure=True)
     errors = [r.getMessage() for r in site.records if r.levelno >= logging.ERROR]
-    assert any(
-        words in e and "'blogpost'" in e and "'blogpost #2'" in e for e in errors
-    ), errors
+    assert any(words in e and "'blogpost'" in e and "'blogpost #2'" in e for e in errors), errors
     assert not (tmp_path / "site" / "changelog").exists()
 
 

@@ -1,4 +1,4 @@
-"""mkdocs-rss-plugin beside blogpost's feeds: both list the posts at their final URLs."""
+"""mkdocs-rss-plugin beside blogpost's feeds, and a site that swaps it for blogpost's feeds."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ import feedparser
 import pytest
 from support.compat_sites import (
     ENGINES,
+    POST_PAGES,
     POSTS,
     SITE_URL,
     build_project,
+    build_site,
     commit_all,
     in_both_orders,
     write_site,
@@ -38,3 +40,42 @@ def test_both_feeds_list_the_posts_at_their_urls(
         feed = feedparser.parse(built.read(rel))
         assert not feed.bozo, rel
         assert [(e.title, e.link) for e in feed.entries] == NEWEST_FIRST, rel
+
+
+SWITCHED = {"blogpost": {"feed_paths": {"rss": "feed_rss_created.xml"}}}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_blogposts_rss_feed_takes_over_the_rss_plugins_address(tmp_path: Path, engine: str) -> None:
+    # The site once ran mkdocs-rss-plugin; the plugin is gone and its subscribers stay.
+    built = build_site(tmp_path, POSTS, {"plugins": ["search", SWITCHED]}, engine=engine)
+    text = built.read("feed_rss_created.xml")
+    feed = feedparser.parse(text)
+    assert not feed.bozo
+    assert feed.version == "rss20" and feed.feed.generator == "mkdocs-blogpost"
+    assert [(e.title, e.link) for e in feed.entries] == NEWEST_FIRST
+    assert [link.href for link in feed.feed.links if link.rel == "self"] == [
+        SITE_URL + "feed_rss_created.xml"
+    ]
+    assert not built.exists("blog/feed.xml")
+    # The other formats stay in the blog's folder, and every blog page names all three.
+    assert built.exists("blog/atom.xml") and built.exists("blog/feed.json")
+    for rel in (POST_PAGES["open-day"], "blog/index.html"):
+        head = built.soup(rel).head
+        rss = head.select('link[rel~=alternate][type="application/rss+xml"]')
+        assert [link["href"] for link in rss] == [SITE_URL + "feed_rss_created.xml"], rel
+
+
+@in_both_orders(RSS)
+def test_both_plugins_cannot_write_the_same_file(tmp_path: Path, plugins: list[Any]) -> None:
+    plugins = [SWITCHED if p == "blogpost" else p for p in plugins]
+    write_site(tmp_path, POSTS, {"plugins": plugins})
+    commit_all(tmp_path)
+    built = build_project(tmp_path, expect_failure=True)
+    assert any(
+        "'feed_rss_created.xml'" in line
+        and "'rss' (mkdocs-rss-plugin)" in line
+        and "remove 'rss' from plugins" in line
+        for line in built.log
+    ), built.log
+    assert not built.exists("feed_rss_created.xml")
