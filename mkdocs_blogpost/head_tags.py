@@ -64,6 +64,7 @@ class HeadTags:
         self.canonical: dict[str, str] = {}
         self.covers: dict[str, Cover] = {}
         self._feed_tags: dict[seo.FeedLink, str] = {}
+        self._feed_rel = seo.MATERIAL_FEED_REL if config.theme.name == "material" else seo.FEED_REL
         handle = (options.twitter_site or "").strip()
         self.twitter_site = (handle if handle.startswith("@") else "@" + handle) if handle else None
 
@@ -160,7 +161,7 @@ class HeadTags:
         for link in self.feeds.links(page.url):
             tag = cache.get(link)
             if tag is None:
-                tag = cache[link] = seo.alternate_links([link])[0]
+                tag = cache[link] = seo.alternate_links([link], self._feed_rel)[0]
             out.append(tag)
         return out
 

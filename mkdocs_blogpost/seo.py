@@ -46,7 +46,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class FeedLink:
-    """A feed to announce with an autodiscovery `<link rel="alternate feed">`."""
+    """A feed to announce with an autodiscovery `<link rel="alternate">`."""
 
     href: str
     media_type: str
@@ -167,17 +167,19 @@ def drop_pagination_links(output: str) -> str:
     return "".join(out)
 
 
-#: The `rel` of feed autodiscovery links. `alternate` with a feed's `type` is what
-#: browsers and feed readers look for; `feed` names what the link is. The second word
-#: also keeps the links out of Material's language selector, which selects
-#: `link[rel=alternate]` (the whole value, exactly) and fetches a `sitemap.xml` next to
-#: each one it finds: for `blog/feed.xml` that is `blog/sitemap.xml`, a 404 on every page.
-FEED_REL = "alternate feed"
+#: The `rel` of feed autodiscovery links: `alternate` with a feed's `type`, as the RSS
+#: autodiscovery note and feed readers expect it.
+FEED_REL = "alternate"
+#: The same under Material, whose language selector selects `link[rel=alternate]` (the
+#: whole value, exactly) and fetches a `sitemap.xml` next to each one: for
+#: `blog/feed.xml` that is `blog/sitemap.xml`, a 404 on every page. `feed` names what
+#: the link is, and readers that split `rel` into words (browsers do) still find it.
+MATERIAL_FEED_REL = "alternate feed"
 
 
-def alternate_links(feeds: Sequence[FeedLink]) -> list[str]:
-    """Return the autodiscovery `<link rel="alternate feed">` tags for `feeds`."""
-    return [link_tag(FEED_REL, f.href, type=f.media_type, title=f.title) for f in feeds]
+def alternate_links(feeds: Sequence[FeedLink], rel: str = FEED_REL) -> list[str]:
+    """Return the autodiscovery `<link rel="alternate">` tags for `feeds`."""
+    return [link_tag(rel, f.href, type=f.media_type, title=f.title) for f in feeds]
 
 
 def article_tags(meta: ArticleMeta, head: str) -> list[str]:
