@@ -179,6 +179,9 @@ class Blog:
                 language=self.head_tags.language,
             )
             self.redirect_pages = {r.dest_uri for r in redirects}
+            from .other_plugins import report_redirect_map_clashes
+
+            report_redirect_map_clashes(config, redirects)
 
     def plan_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Plan the listing pages and add the generated ones to `files`."""
@@ -189,7 +192,11 @@ class Blog:
         o = self.options
         self.views = build_views(self.listed, ViewOptions.of_blog(o, self.title), self.translator)
         if o.blog_pages:
+            from .other_plugins import offer_redirect_targets
+
             self.listings = create_pages(self.views, files, config, self.posts)
+            generated = (files.get_file_from_path(src) for src in self.listings)
+            offer_redirect_targets(config, (f for f in generated if f is not None))
         else:
             self.views.pages = []
             self.views.tag_src.clear()

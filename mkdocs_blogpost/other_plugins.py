@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -20,8 +20,10 @@ from .urls import folders_overlap
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
 
     from .config import BlogpostConfig
+    from .redirects import Redirect
 
 __all__ = [
     "Lightbox",
@@ -31,6 +33,8 @@ __all__ = [
     "lightbox",
     "macros_pages",
     "material_tags_on_pages",
+    "offer_redirect_targets",
+    "report_redirect_map_clashes",
 ]
 
 
@@ -245,3 +249,48 @@ def check_rss_plugin(config: MkDocsConfig, options: BlogpostConfig) -> None:
                     f"that address, remove '{name}' from plugins; to keep both, give one of "
                     "them another file name"
                 )
+
+
+def offer_redirect_targets(config: MkDocsConfig, pages: Iterable[File]) -> None:
+    """Let mkdocs-redirects' `redirect_maps` lead to the blog's generated pages.
+
+    It lists the pages a map may point to in its `on_files`, before the blog adds its
+    listing pages (blogpost's `on_files` runs late, to see other plugins' files), and
+    warns that a map to `blog/tags/index.md` leads nowhere.
+    """
+    for _, plugin in _enabled(config, "mkdocs_redirects"):
+        known = getattr(plugin, "doc_pages", None)
+        if isinstance(known, dict):
+            for file in pages:
+                known.setdefault(file.src_uri, file)
+
+
+def report_redirect_map_clashes(config: MkDocsConfig, redirects: Iterable[Redirect]) -> None:
+    """Warn about a post's old URL that a `redirect_maps` entry of mkdocs-redirects takes.
+
+    mkdocs-redirects writes its pages after the build, over the page blogpost wrote
+    there, so the reader would be sent where the map says, silently.
+    """
+    found = _enabled(config, "mkdocs_redirects")
+    if not found:
+        return
+    from mkdocs.structure.files import File
+
+    from .posts import warn
+
+    ours = {r.dest_uri: r for r in redirects}
+    for name, plugin in found:
+        maps = plugin.config.get("redirect_maps") or {}
+        for old, new in maps.items():
+            dest = File(str(old), "", "", use_directory_urls=config.use_directory_urls).dest_uri
+            clash = ours.get(dest)
+            if clash is None:
+                continue
+            post = clash.post
+            warn(
+                post.src_uri,
+                f"the old URL '{clash.source}' of this post is also the key '{old}' of "
+                f"'{name}' redirect_maps (to '{new}'): mkdocs-redirects writes its page "
+                f"there after the build, over the one to this post. Remove one of the two",
+                post.line_of("redirect_from"),
+            )

@@ -47,3 +47,50 @@ def test_redirects_to_posts_and_redirect_from_both_work(
     assert lit.select_one("link[rel=canonical]")["href"] == (
         "https://example.org/docs/blog/2024/03/05/first-light/"
     )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@in_both_orders(
+    {
+        "redirects": {
+            "redirect_maps": {
+                "topics.md": "blog/tags/index.md",
+                "lamp-news.md": "blog/tags/lamp/index.md",
+                "news.md": "blog/index.md",
+            }
+        }
+    }
+)
+def test_generated_listing_pages_can_be_redirect_targets(
+    tmp_path: Path, engine: str, plugins: list[Any]
+) -> None:
+    built = build_site(tmp_path, dict(POSTS), {"plugins": plugins}, engine=engine)
+    assert _target(built.read("topics/index.html")) == "../blog/tags/"
+    assert _target(built.read("lamp-news/index.html")) == "../blog/tags/lamp/"
+    assert _target(built.read("news/index.html")) == "../blog/"
+    assert built.soup("blog/tags/lamp/index.html").select(".blogpost-card")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@in_both_orders({"redirects": {"redirect_maps": {"lamp/lit.md": "index.md"}}})
+def test_a_map_over_a_posts_old_url_is_reported_naming_both(
+    tmp_path: Path, engine: str, plugins: list[Any]
+) -> None:
+    files = dict(POSTS)
+    files["blog/posts/2024-03-05-first-light.md"] = """
+        ---
+        title: First light
+        redirect_from: [/lamp/lit/]
+        ---
+        The keepers lit the lamp on a calm evening.
+        """
+    built = build_site(tmp_path, files, {"plugins": plugins}, engine=engine, strict=False)
+    clashes = [w for w in built.warnings if "redirect_maps" in w]
+    assert len(clashes) == 1, built.warnings
+    assert "blog/posts/2024-03-05-first-light.md:3:" in clashes[0]
+    assert "'/lamp/lit/'" in clashes[0] and "'lamp/lit.md'" in clashes[0]
+    assert "'redirects'" in clashes[0]
+    # And --strict stops on it.
+    strict = build_site(tmp_path / "strict", files, {"plugins": plugins}, engine=engine,
+                        expect_failure=True)
+    assert strict.failed
