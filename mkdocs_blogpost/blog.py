@@ -46,6 +46,7 @@ class Blog:
         options: The blog's options.
         config: The site's configuration, the plugin's templates already in its theme.
         serve: Whether this is `mkdocs serve`, where drafts may be shown.
+        dirty: Whether MkDocs builds only the pages that changed (`--dirty`).
         label: `""`, or the blog's name and a colon in a site with several blogs.
         rendered: What rendering made of each post in earlier builds (`--dirty`).
         id_base: `site_url` as configured, before other plugins changed it (feed ids).
@@ -57,6 +58,7 @@ class Blog:
         config: MkDocsConfig,
         *,
         serve: bool,
+        dirty: bool = False,
         label: str,
         rendered: RenderedPosts,
         id_base: str | None = None,
@@ -65,6 +67,7 @@ class Blog:
         #: What rendering made of each post, kept by the plugin across rebuilds.
         self.rendered = rendered
         self.serve = serve
+        self.dirty = dirty
         self.label = label
         self.title = blog_title(options, several=bool(label))
         self.timezone = get_timezone(options.timezone)
@@ -152,6 +155,11 @@ class Blog:
             reverse=True,
         )
         self.plan_pages(files, config)
+        if self.dirty:
+            from .rendered import rebuild_pages_showing_posts
+
+            published = [p.src_uri for p in self.dated if files.get_file_from_path(p.src_uri)]
+            rebuild_pages_showing_posts(files, published, self.listings, self.rendered)
         self._plan_files(files, config)
         if self.posts:
             # After every generated file (feeds, redirects) is planned: links may name them.

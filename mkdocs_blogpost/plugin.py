@@ -66,6 +66,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
 
     def __init__(self) -> None:
         self.serve = False
+        self.dirty = False
         #: This build's blog; `None` before the first `on_config` and when disabled.
         self.blog: Blog | None = None
         # Counts this blog's warnings for the summary line, only while a build runs.
@@ -98,8 +99,9 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     # -- lifecycle -----------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember whether this is `mkdocs serve`, where drafts may be shown."""
+        """Remember whether this is `mkdocs serve` (drafts may be shown) and `--dirty`."""
         self.serve = command == "serve"
+        self.dirty = dirty
 
     # First (100): `site_url` as the author wrote it, before mike adds a version to it.
     @event_priority(100)
@@ -138,6 +140,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             self.config,
             config,
             serve=self.serve,
+            dirty=self.dirty,
             label=blog_label(self.config, blogs),
             rendered=self._rendered,
             id_base=self._id_base,

@@ -7,21 +7,29 @@ measured once per build; listings, head tags and feeds reuse what is kept here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import get_plugin_logger
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     import jinja2
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
     from .config import BlogpostConfig
     from .models import Post
     from .transforms import Setup, TransformOptions
 
-__all__ = ["QuoteTransformer", "RenderedPosts", "measure", "render_post"]
+__all__ = [
+    "QuoteTransformer",
+    "RenderedPosts",
+    "measure",
+    "rebuild_pages_showing_posts",
+    "render_post",
+]
 
 log = get_plugin_logger(__name__)
 
@@ -187,6 +195,8 @@ class RenderedPosts:
 
     def __init__(self) -> None:
         self._by_src: dict[str, _Kept] = {}
+        #: The posts the last build published, `None` before the first build.
+        self.published: frozenset[str] | None = None
 
     def keep(self, post: Post) -> None:
         """Remember what rendering made of `post` (call before its body is let go)."""
@@ -208,3 +218,36 @@ class RenderedPosts:
                 post.html, post.summary = kept.html, kept.summary
                 post.words, post.cjk_characters = kept.words, kept.cjk_characters
                 post.minutes = kept.minutes
+
+
+def rebuild_pages_showing_posts(
+    files: Files, posts: Iterable[str], pages: Iterable[str], rendered: RenderedPosts
+) -> bool:
+    """Have a `--dirty` build rebuild every page that shows posts, when a post changed.
+
+    MkDocs rebuilds only the pages whose file is newer than their output, but a post is
+    also shown by its neighbours' previous/next links, by related posts and by listing
+    pages the author wrote. When one post is new, edited or gone, their output is
+    removed, so MkDocs builds them again. Generated pages are rebuilt anyway; other
+    pages of the site keep `--dirty`'s speed.
+
+    Args:
+        files: The site's files.
+        posts: Docs paths of the posts this build publishes.
+        pages: Docs paths of the other pages that show posts (listings).
+        rendered: What the last build of this process knew.
+
+    Returns:
+        Whether a post changed.
+    """
+    published = frozenset(posts)
+    known, rendered.published = rendered.published, published
+    built = [f for f in map(files.get_file_from_path, published) if f is not None]
+    changed = (known is not None and known != published) or any(f.is_modified() for f in built)
+    if not changed:
+        return False
+    shown = [f for f in map(files.get_file_from_path, pages) if f is not None]
+    for file in built + shown:
+        if file.generated_by is None and file.abs_src_path is not None:
+            Path(file.abs_dest_path).unlink(missing_ok=True)
+    return True

@@ -807,6 +807,39 @@ def test_dirty_rebuild_keeps_excerpts_of_unchanged_posts(tmp_path: Path) -> None
     assert excerpts == ["Beta text.", "Alpha excerpt here."]
 
 
+def test_dirty_rebuild_refreshes_every_page_that_shows_a_new_post(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+
+    root = tmp_path / "dirty"
+    docs = root / "docs"
+    write_tree(
+        docs,
+        {
+            "index.md": "# Home\n",
+            "about.md": "# About\n\nThe keepers.\n",
+            "blog/index.md": "# News\n\nFrom the lighthouse.\n",
+            "blog/posts/2024-01-01-a.md": post("2024-01-01", "Alpha"),
+            "blog/posts/2024-01-03-c.md": post("2024-01-03", "Gamma"),
+        },
+    )
+    run_build(root, make_config(root, None, True), serve=True)
+    about = root / "site" / "about" / "index.html"
+    about_written = about.stat().st_mtime_ns
+    # A post between the two: both neighbours and the author's blog index show it.
+    write_tree(docs, {"blog/posts/2024-01-02-b.md": post("2024-01-02", "Beta")})
+    again = make_config(root, None, False)  # MkDocs itself warns about dirty builds
+    again.plugins.on_startup(command="serve", dirty=True)
+    build(again, dirty=True, serve_url="http://127.0.0.1:8000/")
+    site = Site(root=root, site_dir=Path(again.site_dir), config=again)
+    alpha = site.soup("blog/2024/01/01/a/index.html")
+    assert alpha.select_one(".blogpost-postnav__next .blogpost-postnav__title").get_text() == "Beta"
+    gamma = site.soup("blog/2024/01/03/c/index.html")
+    assert gamma.select_one(".blogpost-postnav__prev .blogpost-postnav__title").get_text() == "Beta"
+    assert card_titles(site, "blog/index.html") == ["Gamma", "Beta", "Alpha"]
+    # Pages that show no post keep --dirty's speed.
+    assert about.stat().st_mtime_ns == about_written
+
+
 def test_control_characters_in_post_text_do_not_break_card_links(build_site: BuildSite) -> None:
     # Cards are rendered once with their URLs marked by control characters (issue 7);
     # the same characters written in a post must not be mistaken for those marks.
