@@ -403,7 +403,7 @@ def merged_meta(meta: Mapping[str, Any], post: Post) -> dict[str, Any]:
     it is one blogpost sets. The post's own dict is returned, so plugins that write to
     `page.meta` later write to the post.
     """
-    if meta and post.status != "unreadable":
+    if meta and post.problem is None:  # front matter read: MkDocs read the same keys
         if post.body_line == 1:
             # No front matter block: MkDocs read the first lines as MultiMarkdown.
             from mkdocs.utils.meta import get_data
