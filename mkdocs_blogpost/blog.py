@@ -10,6 +10,7 @@ pages (`views`, `pages`), and feeds, head tags and redirects (`syndication`).
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import TYPE_CHECKING
 
 from .dates import get_timezone
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from markdown.extensions import Extension
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
     from .config import BlogpostConfig
@@ -219,6 +221,31 @@ class Blog:
         rewriter = self.markdown.link_rewriter(f"blogpost_links:{self.options.posts_dir}")
         config.markdown_extensions.append(rewriter)
         self.extensions.append(rewriter)
+
+    # -- the nav ---------------------------------------------------------------------------
+
+    def place_in_nav(self, nav: Navigation, config: MkDocsConfig) -> None:
+        """Show the blog as one entry of an automatic nav, under the author's title if any.
+
+        The title the nav gives the blog's folder names the entry (and the index page's
+        title), as a title in `nav:` does for any page. Without `blog_title`, it is also
+        the blog's name on its index pages, so the page agrees with its entry.
+        """
+        views = self.views
+        if config.nav is not None or self.files is None or views is None or not views.pages:
+            return
+        from .navigation import collapse_blog_section
+
+        entry = collapse_blog_section(nav.items, views.pages[0].src_uri, self.options.blog_dir)
+        if entry is None or entry.title is None:
+            return
+        # Themes print titles unescaped, as they do the listings' own titles.
+        entry.page.title = html.escape(entry.title, quote=False)
+        if not self.options.blog_title:
+            from .pages import retitle_pages
+            from .views import rename_index
+
+            retitle_pages(rename_index(views, entry.title, self.translator), self.files)
 
     def url_of(self, src_uri: str | None) -> str | None:
         """Return the site path of the docs file `src_uri`, `None` when it is not built."""
