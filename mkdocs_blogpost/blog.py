@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .dates import get_timezone
 from .i18n import Translator, resolve_language
-from .other_plugins import material_tags_on_pages
+from .other_plugins import awesome_nav_file, material_tags_on_pages
 from .render import make_environment
 from .rendered import QuoteTransformer
 from .several_blogs import blog_title
@@ -223,6 +223,18 @@ class Blog:
         self.extensions.append(rewriter)
 
     # -- the nav ---------------------------------------------------------------------------
+
+    def show_named_posts(self, files: Files, config: MkDocsConfig) -> None:
+        """Let awesome-nav see the posts its nav files name: it skips pages not in the nav."""
+        file_name = awesome_nav_file(config)
+        if file_name is None or not self.posts:
+            return
+        from mkdocs.structure.files import InclusionLevel
+
+        from .navigation import posts_named_in_nav_files
+
+        for file in posts_named_in_nav_files(files, file_name, self.posts):
+            file.inclusion = InclusionLevel.INCLUDED
 
     def place_in_nav(self, nav: Navigation, config: MkDocsConfig) -> None:
         """Show the blog as one entry of an automatic nav, under the author's title if any.

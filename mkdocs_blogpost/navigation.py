@@ -6,21 +6,26 @@ lets the nav plugins show the blog as one entry, and keeps what their authors wr
 - `collapse_blog_section`: an automatic nav (MkDocs', awesome-nav's, awesome-pages')
   shows the blog's folder as a section holding only the index; it becomes one entry,
   and a title the author gave the folder is kept.
+- `posts_named_in_nav_files`: awesome-nav sees only pages that are in the nav, so a
+  post its `.nav.yml` names would be "not found"; this finds those posts.
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.utils import dirname_to_title
 
 if TYPE_CHECKING:
     from mkdocs.structure import StructureItem
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
 
-__all__ = ["BlogEntry", "collapse_blog_section"]
+__all__ = ["BlogEntry", "collapse_blog_section", "posts_named_in_nav_files"]
 
 
 @dataclass
@@ -63,4 +68,45 @@ def collapse_blog_section(
         if found is not None:
             return found
     return None
+
+
+def posts_named_in_nav_files(files: Files, file_name: str, posts: Container[str]) -> list[File]:
+    """Return the posts that awesome-nav's nav files (`file_name`) name by path.
+
+    Globs are not names: a post is listed only where the author wrote its path.
+    """
+    import yaml
+
+    found: list[File] = []
+    for nav_file in list(files):
+        if posixpath.basename(nav_file.src_uri) != file_name:
+            continue
+        try:
+            data = yaml.safe_load(nav_file.content_string)
+        except (yaml.YAMLError, OSError, UnicodeDecodeError):
+            # awesome-nav reports the broken file itself.
+            continue
+        folder = PurePosixPath(nav_file.src_uri).parent
+        nav = data.get("nav") if isinstance(data, dict) else None
+        for path in _named_paths(nav):
+            # awesome-nav joins paths this way, without resolving `..`.
+            file = files.get_file_from_path((folder / path).as_posix())
+            if file is not None and file.src_uri in posts and file not in found:
+                found.append(file)
+    return found
+
+
+def _named_paths(nav: Any) -> Iterator[str]:
+    """Yield each path an awesome-nav `nav:` list names: `- path` and `- Title: path`."""
+    if not isinstance(nav, list):
+        return
+    for item in nav:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict) and len(item) == 1 and "glob" not in item:
+            (value,) = item.values()
+            if isinstance(value, str):
+                yield value
+            else:
+                yield from _named_paths(value)
 

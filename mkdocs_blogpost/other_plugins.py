@@ -19,7 +19,11 @@ if TYPE_CHECKING:
 
     from .config import BlogpostConfig
 
-__all__ = ["check_material_blog", "material_tags_on_pages"]
+__all__ = [
+    "awesome_nav_file",
+    "check_material_blog",
+    "material_tags_on_pages",
+]
 
 
 def _enabled(config: MkDocsConfig, module: str) -> list[tuple[str, Any]]:
@@ -62,3 +66,11 @@ def check_material_blog(config: MkDocsConfig, options: BlogpostConfig) -> None:
                 f"'{options.posts_dir}' overlaps its post_dir. Keep one of the two plugins "
                 f"for this folder, or give blogpost another posts_dir"
             )
+
+
+def awesome_nav_file(config: MkDocsConfig) -> str | None:
+    """Return the name of awesome-nav's nav files (`.nav.yml`), `None` without awesome-nav."""
+    for _, plugin in _enabled(config, "mkdocs_awesome_nav"):
+        return str(plugin.config.get("filename") or ".nav.yml")
+    return None
+

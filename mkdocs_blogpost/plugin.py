@@ -160,6 +160,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         """Read each post once, decide its URL, and keep drafts out of `mkdocs build`."""
         if self.blog is not None:
             self.blog.read_posts(files, config)
+            self.blog.show_named_posts(files, config)
         return files
 
     # Last (-100): awesome-nav (100) and awesome-pages (0) build the nav first, wherever

@@ -1,6 +1,7 @@
 """mkdocs-awesome-nav: its `.nav.yml` files order the site, the blog is one entry.
 
-The title a `.nav.yml` gives the blog's folder names that entry, in either plugin order.
+The title a `.nav.yml` gives the blog's folder names that entry, and a post the nav
+names by path stays in it, in either plugin order.
 """
 
 from __future__ import annotations
@@ -63,3 +64,32 @@ def test_the_folder_title_names_the_entry_over_blog_title(
     index = built.soup("blog/index.html")
     assert index.h1 is not None and index.h1.get_text() == "The keeper's log"
 
+
+@pytest.mark.parametrize("engine", ENGINES)
+@in_both_orders("awesome-nav")
+def test_a_post_named_by_path_stays_in_the_nav(
+    tmp_path: Path, engine: str, plugins: list[Any]
+) -> None:
+    files = _site(
+        **{
+            ".nav.yml": (
+                "nav:\n"
+                "  - guide.md\n"
+                "  - blog/posts/2024-04-12-fog-signal.md\n"
+                "  - Lamp season: blog/posts/2024-03-05-first-light.md\n"
+                "  - blog\n"
+                "  - index.md\n"
+            )
+        }
+    )
+    built = build_site(tmp_path, files, {"plugins": plugins}, engine=engine)
+    assert built.warnings == []
+    assert nav_links(built) == [
+        ("Guide", "guide/"),
+        ("Fog signal", "blog/2024/04/12/fog-signal/"),
+        ("Lamp season", "blog/2024/03/05/first-light/"),
+        ("Blog", "blog/"),
+        ("Home", "."),
+    ]
+    # Posts the nav does not name stay out of it.
+    assert all("open-day" not in href for _, href in nav_links(built))
