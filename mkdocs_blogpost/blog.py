@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .dates import get_timezone
 from .i18n import Translator, resolve_language
-from .other_plugins import awesome_nav_file, material_tags_on_pages
+from .other_plugins import awesome_nav_file, literate_nav_file, material_tags_on_pages
 from .render import make_environment
 from .rendered import QuoteTransformer
 from .several_blogs import blog_title
@@ -235,6 +235,20 @@ class Blog:
 
         for file in posts_named_in_nav_files(files, file_name, self.posts):
             file.inclusion = InclusionLevel.INCLUDED
+
+    def link_index_not_folder(self, config: MkDocsConfig) -> None:
+        """Show the blog as its index where literate-nav was given the blog's folder."""
+        file_name = literate_nav_file(config)
+        views = self.views
+        if file_name is None or self.files is None or views is None or not views.pages:
+            return
+        from .navigation import collapse_folder_links, report_folder_link
+
+        index = views.pages[0].src_uri
+        for title in collapse_folder_links(config.nav, index, self.listings):
+            report_folder_link(
+                self.files, file_name, self.options.blog_dir, index, title, config.config_file_path
+            )
 
     def place_in_nav(self, nav: Navigation, config: MkDocsConfig) -> None:
         """Show the blog as one entry of an automatic nav, under the author's title if any.

@@ -8,16 +8,20 @@ lets the nav plugins show the blog as one entry, and keeps what their authors wr
   and a title the author gave the folder is kept.
 - `posts_named_in_nav_files`: awesome-nav sees only pages that are in the nav, so a
   post its `.nav.yml` names would be "not found"; this finds those posts.
+- `collapse_folder_links` and `find_folder_link`: literate-nav turns a link to the
+  blog's folder into every file under it; the section becomes a link to the index.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import dirname_to_title
 
 if TYPE_CHECKING:
@@ -25,7 +29,19 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
 
-__all__ = ["BlogEntry", "collapse_blog_section", "posts_named_in_nav_files"]
+__all__ = [
+    "BlogEntry",
+    "collapse_blog_section",
+    "collapse_folder_links",
+    "find_folder_link",
+    "posts_named_in_nav_files",
+    "report_folder_link",
+]
+
+log = get_plugin_logger(__name__)
+
+# A Markdown link's target: `[text](target)` or `[text](<target>)`.
+_LINK_TARGET_RE = re.compile(r"\]\(\s*<?([^)>\s]+)")
 
 
 @dataclass
@@ -110,3 +126,96 @@ def _named_paths(nav: Any) -> Iterator[str]:
             else:
                 yield from _named_paths(value)
 
+
+def collapse_folder_links(nav: Any, index_src: str, listings: Container[str]) -> list[str]:
+    """Turn each nav section holding the blog index and its listings into a link to the index.
+
+    A section with the index and other listing pages can only come from a link to the
+    blog's folder: no author lists the generated pages. A section with the index and
+    posts the author chose is left alone.
+
+    Args:
+        nav: The `nav` configuration (a list of entries), changed in place.
+        index_src: Docs path of page 1 of the blog index.
+        listings: Docs paths of the blog's listing pages.
+
+    Returns:
+        The titles of the sections that were replaced.
+    """
+    replaced: list[str] = []
+    if not isinstance(nav, list):
+        return replaced
+    for i, entry in enumerate(nav):
+        if not (isinstance(entry, dict) and len(entry) == 1):
+            continue
+        ((title, value),) = entry.items()
+        if not isinstance(value, list):
+            continue
+        paths = set(_config_paths(value))
+        if index_src in paths and any(p != index_src and p in listings for p in paths):
+            nav[i] = {title: index_src}
+            replaced.append(str(title))
+        else:
+            replaced += collapse_folder_links(value, index_src, listings)
+    return replaced
+
+
+def _config_paths(nav: list[Any]) -> Iterator[str]:
+    """Yield every docs path a `nav` configuration list names, at every depth."""
+    for entry in nav:
+        if isinstance(entry, str):
+            yield entry
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                if isinstance(value, str):
+                    yield value
+                elif isinstance(value, list):
+                    yield from _config_paths(value)
+
+
+def find_folder_link(files: Files, file_name: str, folder: str) -> tuple[str, int] | None:
+    """Find where a literate-nav file (`file_name`) links the folder `folder` as `folder/`.
+
+    Returns:
+        The nav file's docs path and the line of the link, or `None`.
+    """
+    for nav_file in list(files):
+        if posixpath.basename(nav_file.src_uri) != file_name:
+            continue
+        try:
+            text = nav_file.content_string
+        except (OSError, UnicodeDecodeError):
+            continue
+        base = posixpath.dirname(nav_file.src_uri)
+        for number, line in enumerate(text.splitlines(), 1):
+            for match in _LINK_TARGET_RE.finditer(line):
+                target = match.group(1)
+                if target.endswith("/") and posixpath.normpath(
+                    posixpath.join(base, target)
+                ) == posixpath.normpath(folder):
+                    return nav_file.src_uri, number
+    return None
+
+
+def report_folder_link(
+    files: Files,
+    file_name: str,
+    folder: str,
+    index_src: str,
+    title: str,
+    config_file: str | None,
+) -> None:
+    """Warn that the nav links the blog's folder, saying where and what to write instead."""
+    found = find_folder_link(files, file_name, folder)
+    if found is not None:
+        nav_src, line = found
+        target = posixpath.relpath(index_src, posixpath.dirname(nav_src) or ".")
+        where, instead = f"{nav_src}:{line}", f"[{title}]({target})"
+    else:
+        where = posixpath.basename(config_file) if config_file else "the nav"
+        instead = f"'{title}: {index_src}'"
+    log.warning(
+        f"{where}: the nav links the blog's folder '{folder}/', which lists every post and "
+        f"listing page in the nav; link the blog's index instead: {instead}. The blog is "
+        f"shown as that one entry"
+    )

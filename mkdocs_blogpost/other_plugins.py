@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "awesome_nav_file",
     "check_material_blog",
+    "literate_nav_file",
     "material_tags_on_pages",
 ]
 
@@ -74,3 +75,9 @@ def awesome_nav_file(config: MkDocsConfig) -> str | None:
         return str(plugin.config.get("filename") or ".nav.yml")
     return None
 
+
+def literate_nav_file(config: MkDocsConfig) -> str | None:
+    """Return the name of literate-nav's nav files (`SUMMARY.md`), `None` without it."""
+    for _, plugin in _enabled(config, "mkdocs_literate_nav"):
+        return str(plugin.config.get("nav_file") or "SUMMARY.md")
+    return None

@@ -155,13 +155,24 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     on_config = CombinedEvent(_configured_site_url, _start_blog)
 
     # Run after plugins that add or move files (-50 is late) so we see the final tree.
+    # Before literate-nav (-100), which makes the nav from the files it finds.
     @event_priority(-50)
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+    def _read_posts(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Read each post once, decide its URL, and keep drafts out of `mkdocs build`."""
         if self.blog is not None:
             self.blog.read_posts(files, config)
             self.blog.show_named_posts(files, config)
         return files
+
+    # After literate-nav (-100), which turns its nav files into `config.nav` here.
+    @event_priority(-110)
+    def _nav_config(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Where literate-nav was given the blog's folder, link its index instead."""
+        if self.blog is not None:
+            self.blog.link_index_not_folder(config)
+        return files
+
+    on_files = CombinedEvent(_read_posts, _nav_config)
 
     # Last (-100): awesome-nav (100) and awesome-pages (0) build the nav first, wherever
     # they are in `plugins:`. awesome-pages finds a folder's `.pages` from the folder its
