@@ -10,11 +10,17 @@ pages (`views`, `pages`), and feeds, head tags and redirects (`syndication`).
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import TYPE_CHECKING, Any
 
 from .dates import get_timezone
 from .i18n import Translator, resolve_language
-from .other_plugins import lightbox, material_tags_on_pages
+from .other_plugins import (
+    awesome_nav_file,
+    lightbox,
+    literate_nav_file,
+    material_tags_on_pages,
+)
 from .render import make_environment
 from .rendered import QuoteTransformer
 from .several_blogs import blog_title
@@ -26,6 +32,7 @@ if TYPE_CHECKING:
     from markdown.extensions import Extension
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
     from .config import BlogpostConfig
@@ -243,6 +250,57 @@ class Blog:
         rewriter = self.markdown.link_rewriter(f"blogpost_links:{self.options.posts_dir}")
         config.markdown_extensions.append(rewriter)
         self.extensions.append(rewriter)
+
+    # -- the nav ---------------------------------------------------------------------------
+
+    def show_named_posts(self, files: Files, config: MkDocsConfig) -> None:
+        """Let awesome-nav see the posts its nav files name: it skips pages not in the nav."""
+        file_name = awesome_nav_file(config)
+        if file_name is None or not self.posts:
+            return
+        from mkdocs.structure.files import InclusionLevel
+
+        from .navigation import posts_named_in_nav_files
+
+        for file in posts_named_in_nav_files(files, file_name, self.posts):
+            file.inclusion = InclusionLevel.INCLUDED
+
+    def link_index_not_folder(self, config: MkDocsConfig) -> None:
+        """Show the blog as its index where literate-nav was given the blog's folder."""
+        file_name = literate_nav_file(config)
+        views = self.views
+        if file_name is None or self.files is None or views is None or not views.pages:
+            return
+        from .navigation import collapse_folder_links, report_folder_link
+
+        index = views.pages[0].src_uri
+        for title in collapse_folder_links(config.nav, index, self.listings):
+            report_folder_link(
+                self.files, file_name, self.options.blog_dir, index, title, config.config_file_path
+            )
+
+    def place_in_nav(self, nav: Navigation, config: MkDocsConfig) -> None:
+        """Show the blog as one entry of an automatic nav, under the author's title if any.
+
+        The title the nav gives the blog's folder names the entry (and the index page's
+        title), as a title in `nav:` does for any page. Without `blog_title`, it is also
+        the blog's name on its index pages, so the page agrees with its entry.
+        """
+        views = self.views
+        if config.nav is not None or self.files is None or views is None or not views.pages:
+            return
+        from .navigation import collapse_blog_section
+
+        entry = collapse_blog_section(nav.items, views.pages[0].src_uri, self.options.blog_dir)
+        if entry is None or entry.title is None:
+            return
+        # Themes print titles unescaped, as they do the listings' own titles.
+        entry.page.title = html.escape(entry.title, quote=False)
+        if not self.options.blog_title:
+            from .pages import retitle_pages
+            from .views import rename_index
+
+            retitle_pages(rename_index(views, entry.title, self.translator), self.files)
 
     def url_of(self, src_uri: str | None) -> str | None:
         """Return the site path of the docs file `src_uri`, `None` when it is not built."""

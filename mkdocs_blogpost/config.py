@@ -322,7 +322,11 @@ class BlogpostConfig(base.Config):
     blog_title = c.Optional(c.Type(str))
     """Name of the blog: the title of its index page and nav entry, and part of its feeds'
     title when the site has several blogs. By default "Blog" in the site's language; in a
-    site with several blogs, the name of each one's `blog_dir` (`changelog`: "Changelog")."""
+    site with several blogs, the name of each one's `blog_dir` (`changelog`: "Changelog").
+
+    A `title:` that a nav plugin gives the blog's folder (awesome-nav's `.nav.yml`,
+    awesome-pages' `.pages`) names the nav entry instead, as a title in `nav:` names any
+    page; when this option is not set, it names the blog's index pages too."""
 
     post_url_format = c.Type(str, default="{blog_dir}/{yyyy}/{mm}/{dd}/{slug}/")
     """URL of a post. Placeholders: `{blog_dir}`, `{yyyy}`, `{mm}`, `{dd}`, `{slug}`,

@@ -28,9 +28,11 @@ if TYPE_CHECKING:
 __all__ = [
     "Lightbox",
     "MacrosPages",
+    "awesome_nav_file",
     "check_material_blog",
     "check_rss_plugin",
     "lightbox",
+    "literate_nav_file",
     "macros_pages",
     "material_tags_on_pages",
     "offer_redirect_targets",
@@ -294,3 +296,17 @@ def report_redirect_map_clashes(config: MkDocsConfig, redirects: Iterable[Redire
                 f"there after the build, over the one to this post. Remove one of the two",
                 post.line_of("redirect_from"),
             )
+
+
+def awesome_nav_file(config: MkDocsConfig) -> str | None:
+    """Return the name of awesome-nav's nav files (`.nav.yml`), `None` without awesome-nav."""
+    for _, plugin in _enabled(config, "mkdocs_awesome_nav"):
+        return str(plugin.config.get("filename") or ".nav.yml")
+    return None
+
+
+def literate_nav_file(config: MkDocsConfig) -> str | None:
+    """Return the name of literate-nav's nav files (`SUMMARY.md`), `None` without it."""
+    for _, plugin in _enabled(config, "mkdocs_literate_nav"):
+        return str(plugin.config.get("nav_file") or "SUMMARY.md")
+    return None

@@ -46,6 +46,7 @@ __all__ = [
     "page_window",
     "render_listing",
     "render_post_footer",
+    "retitle_pages",
     "set_listing_meta",
     "tag_links",
 ]
@@ -61,6 +62,14 @@ def page_markdown(view: ViewPage) -> str:
     """Markdown of a generated page: its title as the one heading, escaped."""
     title = _MD_SPECIAL_RE.sub(r"\\\1", html.escape(view.title, quote=False))
     return f"# {title}\n"
+
+
+def retitle_pages(views: list[ViewPage], files: Files) -> None:
+    """Write the new title into the generated pages of `views`, before they are read."""
+    for view in views:
+        file = None if view.user_authored else files.get_file_from_path(view.src_uri)
+        if file is not None:
+            file.content_string = page_markdown(view)
 
 
 def _authored(src_uri: str, existing: Mapping[str, File]) -> File | None:

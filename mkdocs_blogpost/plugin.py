@@ -7,7 +7,8 @@ The build, as MkDocs calls us (`blog.py` holds the state; each step names its mo
 2. `on_files`: read every post's front matter once, give posts their URLs and keep
    unpublished ones out (`post_files`); plan the listing pages (`views`, `pages`), the
    feeds and the redirects (`syndication`); index what posts' links may point to.
-3. `on_nav`: the blog becomes one "Blog" entry of an automatic nav.
+3. `on_nav`, after the nav plugins: the blog becomes one entry of an automatic nav
+   (`navigation`).
 4. `on_page_markdown`: a post's page gets its body and normalised metadata; its Liquid
    and links are converted (`post_markdown`).
 5. `on_page_content`: quotes, captions, reading time and the excerpt, on HTML rendered
@@ -158,32 +159,34 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     on_config = CombinedEvent(_configured_site_url, _start_blog)
 
     # Run after plugins that add or move files (-50 is late) so we see the final tree.
+    # Before literate-nav (-100), which makes the nav from the files it finds.
     @event_priority(-50)
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+    def _read_posts(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Read each post once, decide its URL, and keep drafts out of `mkdocs build`."""
         if self.blog is not None:
             self.blog.read_posts(files, config)
+            self.blog.show_named_posts(files, config)
         return files
 
+    # After literate-nav (-100), which turns its nav files into `config.nav` here.
+    @event_priority(-110)
+    def _nav_config(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Where literate-nav was given the blog's folder, link its index instead."""
+        if self.blog is not None:
+            self.blog.link_index_not_folder(config)
+        return files
+
+    on_files = CombinedEvent(_read_posts, _nav_config)
+
+    # Last (-100): awesome-nav (100) and awesome-pages (0) build the nav first, wherever
+    # they are in `plugins:`. awesome-pages finds a folder's `.pages` from the folder its
+    # entries share: the blog index moved up beside the top-level pages would hide the
+    # root `.pages`. (Listed after us, awesome-pages still notes that we have an `on_nav`.)
+    @event_priority(-100)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        """Show the blog as one "Blog" entry in an automatic nav, not a one-page section."""
-        blog = self.blog
-        if config.nav is not None or blog is None or not self.config.blog_pages:
-            return nav
-        views = blog.views
-        index = views.pages[0].src_uri if views is not None and views.pages else None
-        for i, item in enumerate(nav.items):
-            children = getattr(item, "children", None)
-            if (
-                item.is_section
-                and children
-                and len(children) == 1
-                and children[0].is_page
-                and children[0].file.src_uri == index
-            ):
-                page = children[0]
-                page.parent = None
-                nav.items[i] = page
+        """Show the blog as one entry in an automatic nav, under the author's title if any."""
+        if self.blog is not None:
+            self.blog.place_in_nav(nav, config)
         return nav
 
     # First (100), before any other plugin sees the page: mkdocs-macros and the like

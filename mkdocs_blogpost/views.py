@@ -33,6 +33,7 @@ __all__ = [
     "build_views",
     "link_posts",
     "page_src",
+    "rename_index",
 ]
 
 ViewKind = Literal["index", "tag", "tag_index", "category", "archive", "archive_year", "author"]
@@ -307,11 +308,28 @@ def build_views(posts: Sequence[Post], opts: ViewOptions, t: Callable[..., str])
                 )
             )
     for view in views.pages:
-        view.description = view.title
-        if view.page > 1:
-            view.description += " – " + t("page_of", page=view.page, pages=view.pages)
+        _describe(view, t)
     views.links = link_posts(posts, opts.related_posts)
     return views
+
+
+def _describe(view: ViewPage, t: Callable[..., str]) -> None:
+    view.description = view.title
+    if view.page > 1:
+        view.description += " – " + t("page_of", page=view.page, pages=view.pages)
+
+
+def rename_index(views: BlogViews, title: str, t: Callable[..., str]) -> list[ViewPage]:
+    """Give every page of the blog index a new name; return those pages.
+
+    The nav is read after the views are planned, and a title the author gave the
+    blog's folder there names the blog's index.
+    """
+    index = [view for view in views.pages if view.kind == "index"]
+    for view in index:
+        view.title = title
+        _describe(view, t)
+    return index
 
 
 def link_posts(posts: Sequence[Post], related: int = 3, crowded: int = 200) -> dict[str, PostLinks]:
