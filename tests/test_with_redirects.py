@@ -19,6 +19,19 @@ MAPS = {
 }
 
 
+def moved_post(old_url: str) -> dict[str, str | bytes]:
+    """The posts, the first one once published at `old_url` (its `redirect_from`)."""
+    files = dict(POSTS)
+    files["blog/posts/2024-03-05-first-light.md"] = f"""
+        ---
+        title: First light
+        redirect_from: [{old_url}]
+        ---
+        The keepers lit the lamp on a calm evening.
+        """
+    return files
+
+
 def _target(html: str) -> str:
     found = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html)
     assert found is not None, html
@@ -30,14 +43,7 @@ def _target(html: str) -> str:
 def test_redirects_to_posts_and_redirect_from_both_work(
     tmp_path: Path, engine: str, plugins: list[Any]
 ) -> None:
-    files = dict(POSTS)
-    files["blog/posts/2024-03-05-first-light.md"] = """
-        ---
-        title: First light
-        redirect_from: [/lamp/lit.html]
-        ---
-        The keepers lit the lamp on a calm evening.
-        """
+    files = moved_post("/lamp/lit.html")
     built = build_site(tmp_path, files, {"plugins": plugins}, engine=engine)
     # mkdocs-redirects' pages, to the posts' final URLs (the source path was the key).
     assert _target(built.read("news/fog/index.html")) == "../../blog/2024/04/12/fog-signal/"
@@ -76,14 +82,7 @@ def test_generated_listing_pages_can_be_redirect_targets(
 def test_a_map_over_a_posts_old_url_is_reported_naming_both(
     tmp_path: Path, engine: str, plugins: list[Any]
 ) -> None:
-    files = dict(POSTS)
-    files["blog/posts/2024-03-05-first-light.md"] = """
-        ---
-        title: First light
-        redirect_from: [/lamp/lit/]
-        ---
-        The keepers lit the lamp on a calm evening.
-        """
+    files = moved_post("/lamp/lit/")
     built = build_site(tmp_path, files, {"plugins": plugins}, engine=engine, strict=False)
     clashes = [w for w in built.warnings if "redirect_maps" in w]
     assert len(clashes) == 1, built.warnings
