@@ -342,7 +342,13 @@ class BlogpostConfig(base.Config):
     """IANA time zone given to post dates written without one (`Europe/Berlin`)."""
 
     language = c.Optional(c.Type(str))
-    """Language of the words the plugin shows; by default the theme's language, else English."""
+    """Language of the words the plugin shows; by default the theme's language, else English.
+    With mkdocs-static-i18n, each language's build uses its own language."""
+
+    fallback_to_default = c.Type(bool, default=True)
+    """With mkdocs-static-i18n: a post without a translation is shown in the other
+    languages' listings and feeds (marked as not translated), as i18n shows untranslated
+    pages. Off, each language lists only its own posts."""
 
     date_format = c.Type(str, default="long")
     """Babel date format for shown dates: `short`, `medium`, `long`, `full` or a pattern."""
