@@ -53,6 +53,10 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "Subscribe",
         "redirecting": "Redirecting…",
         "moved_to": "This page has moved to",
+        "translations": "Also available in",
+        "untranslated": "Not translated yet",
+        "shown_in": "In {language}",
+        "language_switcher": "Language",
     },
     "de": {
         "min_read": "{minutes} Min. Lesezeit",
@@ -97,6 +101,10 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "Abonnieren",
         "redirecting": "Weiterleitung…",
         "moved_to": "Diese Seite ist umgezogen nach",
+        "translations": "Auch verfügbar auf",
+        "untranslated": "Noch nicht übersetzt",
+        "shown_in": "Auf {language}",
+        "language_switcher": "Sprache",
     },
     "fr": {
         "min_read": "{minutes} min de lecture",
@@ -141,6 +149,10 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "S’abonner",
         "redirecting": "Redirection…",
         "moved_to": "Cette page a été déplacée vers",
+        "translations": "Aussi disponible en",
+        "untranslated": "Pas encore traduit",
+        "shown_in": "En {language}",
+        "language_switcher": "Langue",
     },
     "es": {
         "min_read": "{minutes} min de lectura",
@@ -185,6 +197,10 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "Suscribirse",
         "redirecting": "Redirigiendo…",
         "moved_to": "Esta página se ha trasladado a",
+        "translations": "También disponible en",
+        "untranslated": "Aún sin traducir",
+        "shown_in": "En {language}",
+        "language_switcher": "Idioma",
     },
     "zh": {
         "min_read": "阅读时间 {minutes} 分钟",
@@ -229,6 +245,10 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "订阅",
         "redirecting": "正在跳转…",
         "moved_to": "此页面已移至",
+        "translations": "其他语言版本",
+        "untranslated": "尚未翻译",
+        "shown_in": "{language}",
+        "language_switcher": "语言",
     },
 }
 

@@ -184,10 +184,12 @@ def language_tag(code: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def language_name(code: str, in_language: str | None = None) -> str:
+def language_name(code: str, in_language: str | None = None, *, label: bool = True) -> str:
     """Return the name of a language, in `in_language` (its own name by default).
 
-    Babel knows the names; an unknown code is returned as it is.
+    Babel knows the names; an unknown code is returned as it is. A `label` (a link
+    naming the language alone) starts with a capital; inside a phrase, the name is
+    written as the language writes it ("en anglais").
     """
     from babel import Locale, UnknownLocaleError
 
@@ -197,6 +199,5 @@ def language_name(code: str, in_language: str | None = None) -> str:
     except (ValueError, UnknownLocaleError):
         return code
     name = locale.get_display_name(shown_in) or code
-    # Babel writes names as its data has them ("français"); a label starts a phrase.
-    return name[:1].upper() + name[1:]
+    return name[:1].upper() + name[1:] if label else name
 

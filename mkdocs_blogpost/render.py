@@ -83,7 +83,8 @@ def untranslated_label(post: Post, translator: Translator) -> str:
 
     label = translator("untranslated")
     if post.language:
-        shown = translator("shown_in", language=language_name(post.language, translator.language))
+        name = language_name(post.language, translator.language, label=False)
+        shown = translator("shown_in", language=name)
         label = f"{label} · {shown}"
     return label
 

@@ -97,3 +97,8 @@ def test_language_names_come_from_babel(code: str, shown_in: str | None, name: s
 def test_language_tags_use_hyphens() -> None:
     assert language_tag("pt_BR") == "pt-BR"
     assert language_tag("zh-Hant") == "zh-Hant"
+
+
+def test_inside_a_phrase_a_language_is_named_as_its_language_writes_it() -> None:
+    assert language_name("en", "fr", label=False) == "anglais"
+    assert language_name("fr", "en", label=False) == "French"

@@ -188,6 +188,7 @@ def test_each_language_lists_its_own_posts_and_marks_the_untranslated(built: Bui
     cards = built.soup("fr/blog/index.html").select(".blogpost-card")
     badges = [c.select_one(".blogpost-badge--untranslated") for c in cards]
     assert [b is not None for b in badges] == [False, True, False]
+    assert badges[1].get_text(strip=True) == "Pas encore traduit · En anglais"
     # The untranslated card is marked as English text, in the listing's French words.
     assert cards[1]["lang"] == "en"
     assert "Lire la suite" in cards[1].get_text()
