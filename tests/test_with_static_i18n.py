@@ -301,3 +301,23 @@ def test_french_pages_link_within_the_french_blog(built: Built) -> None:
     }
     blog = (built.site_dir / "fr").joinpath(nav["Blog"]).resolve()
     assert blog == (built.site_dir / "fr" / "blog").resolve()
+
+
+def test_a_blog_index_written_in_each_language_keeps_its_text(tmp_path: Path) -> None:
+    files = {
+        **SUFFIX,
+        "blog/index.md": "# Harbour log\n\nWhat the harbour office did this week.\n",
+        "blog/index.fr.md": "# Journal du port\n\nCe que la capitainerie a fait cette semaine.\n",
+    }
+    site = build_site(
+        tmp_path,
+        files,
+        {"theme": {"name": "material"}, "plugins": ["search", "blogpost", _i18n("suffix")]},
+    )
+    assert site.warnings == []
+    fr = site.soup("fr/blog/index.html")
+    assert fr.select_one("h1").get_text(strip=True) == "Journal du port"
+    assert _titles(site, "fr/blog/index.html")[0] == "La fête du port"
+    en = site.soup("blog/index.html")
+    assert en.select_one("h1").get_text(strip=True) == "Harbour log"
+    assert len(_titles(site, "blog/index.html")) == 2
