@@ -1,13 +1,23 @@
-"""Every word the plugin shows, keyed by language.
+"""Every word the plugin shows, keyed by language, and how language codes find them.
 
-One table, so a translation is one dictionary. Missing keys fall back to English.
+One table, so a translation is one dictionary. Missing keys fall back to English. Codes
+are read the way sites write them (`pt-BR`, `zh_TW`, `zh-Hant-TW`, `PT-br`): a code finds
+its script and region's dictionary, then its language's, then English.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
+from functools import lru_cache
 
-__all__ = ["TRANSLATIONS", "Translator", "resolve_language"]
+__all__ = [
+    "TRANSLATIONS",
+    "Translator",
+    "babel_locale",
+    "resolve_language",
+    "translation_language",
+]
 
 TRANSLATIONS: dict[str, dict[str, str]] = {
     "en": {
@@ -186,7 +196,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "redirecting": "Redirigiendo…",
         "moved_to": "Esta página se ha trasladado a",
     },
-    "zh": {
+    # Simplified Chinese, as written in mainland China and Singapore.
+    "zh_Hans": {
         "min_read": "阅读时间 {minutes} 分钟",
         "less_than_minute": "阅读时间不到 1 分钟",
         "by": "作者",
@@ -230,11 +241,115 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "redirecting": "正在跳转…",
         "moved_to": "此页面已移至",
     },
+    # Traditional Chinese, in Taiwan's usage (部落格, 連結, 檢視).
+    "zh_Hant": {
+        "min_read": "閱讀時間 {minutes} 分鐘",
+        "less_than_minute": "閱讀時間不到 1 分鐘",
+        "by": "作者",
+        "tags": "標籤",
+        "categories": "分類",
+        "category": "分類",
+        "draft": "草稿",
+        "not_published": "未發布",
+        "unreadable_notice": (
+            "此文章未發布：無法讀取其 front matter，"
+            "因此 mkdocs build 不會將其放入網站和訂閱來源。{problem}"
+        ),
+        "scheduled": "已排程",
+        "published_on": "發布於",
+        "cover_alt": "封面圖片",
+        "blog": "部落格",
+        "newer_posts": "較新的文章",
+        "older_posts": "較舊的文章",
+        "page_of": "第 {page} 頁，共 {pages} 頁",
+        "previous_post": "上一篇",
+        "next_post": "下一篇",
+        "related_posts": "相關文章",
+        "archive": "彙整",
+        "authors": "作者",
+        "read_more": "繼續閱讀",
+        "posts_tagged": "標籤為「{tag}」的文章",
+        "posts_in_category": "「{category}」分類中的文章",
+        "posts_by": "{author} 的文章",
+        "posts_in_year": "{year} 年的文章",
+        "post_count": "{count} 篇文章",
+        "post_count_one": "1 篇文章",
+        "no_posts": "目前還沒有文章。",
+        "pagination": "分頁",
+        "click_to_tweet": "點此推文",
+        "share_on": "分享到 {network}",
+        "copy_link": "複製連結",
+        "quote": "引用",
+        "quote_permalink": "此引用的連結",
+        "view_on_github": "在 GitHub 上檢視",
+        "subscribe": "訂閱",
+        "redirecting": "正在重新導向…",
+        "moved_to": "此頁面已移至",
+    },
 }
+
+
+# Chinese is written in two scripts, and a code often names only a region: these regions
+# write Traditional, every other (and a bare `zh`) Simplified.
+_TRADITIONAL_CHINESE_REGIONS = frozenset({"TW", "HK", "MO"})
+# The script a language is written in when its code names none; a dictionary under the bare
+# language code is in this script, so a code in another script must not fall back to it.
+_DEFAULT_SCRIPT = {"zh": "Hans"}
+_SEPARATORS = re.compile(r"[-_]+")
+
+
+def _subtags(code: str) -> tuple[str, str | None, str | None]:
+    """Split a code into language, script and region, each in its canonical case.
+
+    Variants, extensions and POSIX suffixes (`.UTF-8`, `@euro`) are dropped: no dictionary
+    or date format depends on them.
+    """
+    code = code.strip().split(".")[0].split("@")[0]
+    parts = [part for part in _SEPARATORS.split(code) if part]
+    if not parts or not parts[0].isalpha():
+        return "", None, None
+    language, script, region = parts[0].lower(), None, None
+    for part in parts[1:]:
+        if script is None and region is None and len(part) == 4 and part.isalpha():
+            script = part.title()
+        elif region is None and (
+            (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit())
+        ):
+            region = part.upper()
+    return language, script, region
+
+
+def _script(language: str, script: str | None, region: str | None) -> str | None:
+    """Return the script a code names, or the one its region implies (`zh_TW`: `Hant`)."""
+    if script or language != "zh":
+        return script
+    return "Hant" if region in _TRADITIONAL_CHINESE_REGIONS else "Hans"
+
+
+def _join(*subtags: str | None) -> str:
+    return "_".join(tag for tag in subtags if tag)
+
+
+def _lookup_chain(code: str) -> list[str]:
+    """List the table keys a code may find, most specific first (`zh_TW`: `zh_Hant_TW`...)."""
+    language, script, region = _subtags(code)
+    if not language:
+        return []
+    script = _script(language, script, region)
+    chain = [_join(language, script, region), _join(language, script)]
+    if region:
+        chain.append(_join(language, region))
+    if script is None or script == _DEFAULT_SCRIPT.get(language, script):
+        chain.append(language)
+    return list(dict.fromkeys(chain))
 
 
 def resolve_language(option: str | None, theme_language: object) -> str:
     """Pick the language code: the plugin option, else the theme's, else English.
+
+    The code is written the one way the rest of the plugin reads it: subtags joined by
+    `_`, in their usual case (`PT-br` gives `pt_BR`, `zh-hant-tw` gives `zh_Hant_TW`). The
+    region is kept, for dates and the feeds' language.
 
     Args:
         option: The plugin's `language` option.
@@ -245,7 +360,53 @@ def resolve_language(option: str | None, theme_language: object) -> str:
     """
     for candidate in (option, theme_language):
         if candidate:
-            return str(candidate).replace("-", "_")
+            code = _join(*_subtags(str(candidate)))
+            if code:
+                return code
+    return "en"
+
+
+def translation_language(
+    language: str, table: Mapping[str, Mapping[str, str]] | None = None
+) -> str:
+    """Return the key of the dictionary `language` reads in `table`, else `en`.
+
+    `zh`, `zh_CN`, `zh_SG` and `zh-Hans` read `zh_Hans`; `zh_TW`, `zh_HK`, `zh_MO` and
+    `zh-Hant-TW` read `zh_Hant`; `pt_BR` reads `pt_BR`; `pt` and `pt_PT` read `pt`; `de_AT`
+    reads `de`. Case does not matter.
+
+    Args:
+        language: A language code, written with `_` or `-`.
+        table: The translation table, by default `TRANSLATIONS`.
+    """
+    table = TRANSLATIONS if table is None else table
+    return next((key for key in _lookup_chain(language) if key in table), "en")
+
+
+@lru_cache(maxsize=64)
+def babel_locale(language: str) -> str:
+    """Return the Babel locale id that formats dates and counts for `language`.
+
+    Babel's `pt` is Brazilian Portuguese, while this table's `pt` is European, so `pt` gives
+    `pt_PT`. A region or script Babel does not know falls back to the language, and a
+    language it does not know to `en`: the result always parses.
+
+    Args:
+        language: A language code, written with `_` or `-`, in any case.
+    """
+    from babel import Locale, UnknownLocaleError
+
+    code, script, region = _subtags(language)
+    script = _script(code, script, region)
+    if code == "pt" and region is None:
+        region = "PT"
+    for candidate in dict.fromkeys((_join(code, script, region), _join(code, region), code)):
+        if not candidate:
+            continue
+        try:
+            return str(Locale.parse(candidate))
+        except (UnknownLocaleError, ValueError):
+            continue
     return "en"
 
 
@@ -256,19 +417,41 @@ class Translator:
         """Create a translator.
 
         Args:
-            language: A language code (`de`, `pt_BR`); a region falls back to its language.
+            language: A language code (`de`, `pt_BR`, `zh-TW`); a region falls back to its
+                language, and a code the table does not have to English.
             table: The translation table, by default `TRANSLATIONS`.
         """
         self.language = language
-        base = language.split("_")[0].lower()
+        found = [key for key in _lookup_chain(language) if key in table]
+        #: The dictionary the words come from (`zh_Hant` for `zh_TW`), or `en`.
+        self.table_language = found[0] if found else "en"
         self._words: dict[str, str] = dict(table["en"])
-        self._words.update(table.get(base, {}))
-        self._words.update(table.get(language, {}))
+        for key in reversed(found):
+            self._words.update(table[key])
+        self._plural: Callable[[int], str] | None = None
 
     def __call__(self, key: str, **values: object) -> str:
         """Return the words for `key`, with `values` filled in."""
         text = self._words.get(key, key)
         return text.format(**values) if values else text
+
+    def count(self, key: str, n: int) -> str:
+        """Return the words for `n` of something, in the plural form `n` takes.
+
+        Babel's plural rules for the language name the form (`one`, `few`, `many`, ...):
+        `{key}_one`, `{key}_few` or `{key}_many` is used when the language has it, `key`
+        otherwise. `{count}` is filled in with `n`.
+
+        Args:
+            key: The key of the general form, such as `post_count`.
+            n: The number counted.
+        """
+        if self._plural is None:
+            from babel import Locale
+
+            self._plural = Locale.parse(babel_locale(self.table_language)).plural_form
+        text = self._words.get(f"{key}_{self._plural(n)}") or self._words.get(key, key)
+        return text.format(count=n)
 
     @property
     def words(self) -> dict[str, str]:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from mkdocs_blogpost.i18n import TRANSLATIONS, Translator, resolve_language
+import pytest
+
+from mkdocs_blogpost.i18n import (
+    TRANSLATIONS,
+    Translator,
+    babel_locale,
+    resolve_language,
+    translation_language,
+)
 
 
 def test_translator_falls_back() -> None:
@@ -10,8 +18,104 @@ def test_translator_falls_back() -> None:
     assert de("older_posts") == "Ältere Beiträge"
     assert de("min_read", minutes=3) == "3 Min. Lesezeit"
     assert Translator("xx")("tags") == "Tags"
+    assert Translator("")("tags") == "Tags"
     assert resolve_language(None, None) == "en"
     assert resolve_language(None, "pt-BR") == "pt_BR"
-    # Every language translates every English key.
-    for lang, words in TRANSLATIONS.items():
-        assert set(words) == set(TRANSLATIONS["en"]), lang
+
+
+# -- language codes ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "dictionary"),
+    [
+        ("zh", "zh_Hans"),
+        ("zh_CN", "zh_Hans"),
+        ("zh_SG", "zh_Hans"),
+        ("zh_Hans", "zh_Hans"),
+        ("zh-Hans", "zh_Hans"),
+        ("zh-Hans-CN", "zh_Hans"),
+        ("zh_TW", "zh_Hant"),
+        ("zh-TW", "zh_Hant"),
+        ("zh_HK", "zh_Hant"),
+        ("zh_MO", "zh_Hant"),
+        ("zh_Hant", "zh_Hant"),
+        ("zh-Hant", "zh_Hant"),
+        ("zh-Hant-TW", "zh_Hant"),
+        ("zh-hant-tw", "zh_Hant"),
+        ("de_AT", "de"),
+        ("DE", "de"),
+        ("en_US.UTF-8", "en"),
+        ("xx", "en"),
+        ("", "en"),
+    ],
+)
+def test_codes_find_their_dictionary(code: str, dictionary: str) -> None:
+    assert translation_language(code) == dictionary
+    # The site's language goes through resolve_language first: the result must read the same.
+    assert translation_language(resolve_language(code, None)) == dictionary
+    assert Translator(code).table_language == dictionary
+    assert Translator(code)("blog") == TRANSLATIONS[dictionary]["blog"]
+
+
+def test_traditional_and_simplified_chinese_differ() -> None:
+    # A Traditional code must never show Simplified words, nor the other way round.
+    assert Translator("zh-TW")("blog") == "部落格"
+    assert Translator("zh_CN")("blog") == "博客"
+    assert Translator("zh")("copy_link") == "复制链接"
+    assert Translator("zh_HK")("copy_link") == "複製連結"
+
+
+def test_traditional_chinese_does_not_fall_back_to_a_bare_zh_dictionary() -> None:
+    # A table with only a bare `zh` (Simplified) gives Traditional readers English, not the
+    # other script; Simplified codes still read it.
+    table = {"en": {"blog": "Blog"}, "zh": {"blog": "博客"}}
+    assert Translator("zh_TW", table)("blog") == "Blog"
+    assert Translator("zh_CN", table)("blog") == "博客"
+    assert translation_language("zh_Hant", table) == "en"
+
+
+@pytest.mark.parametrize(
+    ("option", "theme", "expected"),
+    [
+        (None, "pt-BR", "pt_BR"),
+        (None, "PT-br", "pt_BR"),
+        (None, "zh-Hant", "zh_Hant"),
+        (None, "zh-hant-tw", "zh_Hant_TW"),
+        (None, "zh-TW", "zh_TW"),
+        (None, "ja", "ja"),
+        ("de_DE", "fr", "de_DE"),
+        ("", "uk", "uk"),
+        ("  ", "ko", "ko"),
+        (None, "", "en"),
+    ],
+)
+def test_resolve_language_writes_codes_one_way(
+    option: str | None, theme: object, expected: str
+) -> None:
+    assert resolve_language(option, theme) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "locale"),
+    [
+        ("en", "en"),
+        ("de_AT", "de_AT"),
+        ("zh", "zh_Hans"),
+        ("zh_CN", "zh_Hans_CN"),
+        ("zh-TW", "zh_Hant_TW"),
+        ("zh_Hant", "zh_Hant"),
+        ("zh_HK", "zh_Hant_HK"),
+        # Babel's bare `pt` is Brazilian; the plugin's is European.
+        ("pt", "pt_PT"),
+        ("pt_PT", "pt_PT"),
+        ("pt-BR", "pt_BR"),
+        ("PT-br", "pt_BR"),
+        ("de_XX", "de"),
+        ("xx", "en"),
+        ("", "en"),
+        ("12", "en"),
+    ],
+)
+def test_babel_locale(code: str, locale: str) -> None:
+    assert babel_locale(code) == locale
