@@ -119,3 +119,39 @@ def test_resolve_language_writes_codes_one_way(
 )
 def test_babel_locale(code: str, locale: str) -> None:
     assert babel_locale(code) == locale
+
+
+# -- counts -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "n", "expected"),
+    [
+        ("en", 1, "1 post"),
+        ("en", 0, "0 posts"),
+        ("en", 2, "2 posts"),
+        ("de", 1, "1 Beitrag"),
+        ("de", 21, "21 Beiträge"),
+        # French counts 0 as singular.
+        ("fr", 0, "0 article"),
+        ("fr", 1, "1 article"),
+        ("fr", 2, "2 articles"),
+        ("zh", 1, "1 篇文章"),
+        # Czech has a `few` form, but with no Czech dictionary the words and the rules are
+        # both English.
+        ("cs", 3, "3 posts"),
+    ],
+)
+def test_count_picks_the_plural_form(language: str, n: int, expected: str) -> None:
+    assert Translator(language).count("post_count", n) == expected
+
+
+def test_count_falls_back_to_the_general_form() -> None:
+    table = {
+        "en": {"post_count": "{count} posts", "post_count_one": "{count} post"},
+        "ru": {"post_count": "{count} записей", "post_count_one": "{count} запись"},
+    }
+    ru = Translator("ru", table)
+    assert ru.count("post_count", 3) == "3 записей"  # no `few` form: the general one
+    assert ru.count("post_count", 21) == "21 запись"
+    assert ru.count("unknown", 2) == "unknown"
