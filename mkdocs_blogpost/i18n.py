@@ -66,6 +66,13 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "Subscribe",
         "redirecting": "Redirecting…",
         "moved_to": "This page has moved to",
+        # For blogs in several languages: the label before the list of a post's other
+        # language versions, the badge on a post a blog shows untranslated, that post's
+        # language (a name from Babel, in the blog's language), and the language menu.
+        "translations": "Also available in",
+        "untranslated": "Not translated yet",
+        "shown_in": "In {language}",
+        "language_switcher": "Language",
     },
     "de": {
         "min_read": "{minutes} Min. Lesezeit",
@@ -110,9 +117,13 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "Abonnieren",
         "redirecting": "Weiterleitung…",
         "moved_to": "Diese Seite ist umgezogen nach",
+        "translations": "Auch verfügbar auf",
+        "untranslated": "Noch nicht übersetzt",
+        "shown_in": "Auf {language}",
+        "language_switcher": "Sprache",
     },
     "fr": {
-        "min_read": "{minutes} min de lecture",
+        "min_read": "{minutes}\u00a0min de lecture",
         "less_than_minute": "moins d’une minute de lecture",
         "by": "Par",
         "tags": "Étiquettes",
@@ -121,7 +132,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "draft": "Brouillon",
         "not_published": "Non publié",
         "unreadable_notice": (
-            "Cet article n’est pas publié : son front matter est illisible, donc "
+            "Cet article n’est pas publié\u00a0: son front matter est illisible, donc "
             "mkdocs build l’exclut du site et des flux. {problem}"
         ),
         "scheduled": "Programmé",
@@ -137,8 +148,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "archive": "Archives",
         "authors": "Auteurs",
         "read_more": "Lire la suite",
-        "posts_tagged": "Articles étiquetés « {tag} »",
-        "posts_in_category": "Articles dans « {category} »",
+        "posts_tagged": "Articles étiquetés «\u00a0{tag}\u00a0»",
+        "posts_in_category": "Articles dans «\u00a0{category}\u00a0»",
         "posts_by": "Articles de {author}",
         "posts_in_year": "Articles de {year}",
         "post_count": "{count} articles",
@@ -154,6 +165,10 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "S’abonner",
         "redirecting": "Redirection…",
         "moved_to": "Cette page a été déplacée vers",
+        "translations": "Également disponible en",
+        "untranslated": "Pas encore traduit",
+        "shown_in": "En {language}",
+        "language_switcher": "Langue",
     },
     "es": {
         "min_read": "{minutes} min de lectura",
@@ -198,6 +213,10 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "Suscribirse",
         "redirecting": "Redirigiendo…",
         "moved_to": "Esta página se ha trasladado a",
+        "translations": "También disponible en",
+        "untranslated": "Aún sin traducir",
+        "shown_in": "En {language}",
+        "language_switcher": "Idioma",
     },
     # Simplified Chinese, as written in mainland China and Singapore.
     "zh_Hans": {
@@ -243,6 +262,10 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "订阅",
         "redirecting": "正在跳转…",
         "moved_to": "此页面已移至",
+        "translations": "其他语言版本",
+        "untranslated": "尚未翻译",
+        "shown_in": "{language}版",
+        "language_switcher": "语言",
     },
     # Traditional Chinese, in Taiwan's usage (部落格, 連結, 檢視).
     "zh_Hant": {
@@ -288,6 +311,10 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "訂閱",
         "redirecting": "正在重新導向…",
         "moved_to": "此頁面已移至",
+        "translations": "其他語言版本",
+        "untranslated": "尚未翻譯",
+        "shown_in": "{language}版",
+        "language_switcher": "語言",
     },
 }
 
