@@ -43,6 +43,14 @@ def test_translator_falls_back() -> None:
         ("zh-Hant", "zh_Hant"),
         ("zh-Hant-TW", "zh_Hant"),
         ("zh-hant-tw", "zh_Hant"),
+        ("pt_BR", "pt_BR"),
+        ("pt-BR", "pt_BR"),
+        ("PT-br", "pt_BR"),
+        ("pt", "pt"),
+        ("pt_PT", "pt"),
+        ("pt-AO", "pt"),
+        ("it_CH", "it"),
+        ("nl-BE", "nl"),
         ("de_AT", "de"),
         ("DE", "de"),
         ("en_US.UTF-8", "en"),
@@ -56,6 +64,13 @@ def test_codes_find_their_dictionary(code: str, dictionary: str) -> None:
     assert translation_language(resolve_language(code, None)) == dictionary
     assert Translator(code).table_language == dictionary
     assert Translator(code)("blog") == TRANSLATIONS[dictionary]["blog"]
+
+
+def test_european_and_brazilian_portuguese_differ() -> None:
+    assert Translator("pt")("share_on", network="X") == "Partilhar no X"
+    assert Translator("pt-BR")("share_on", network="X") == "Compartilhar no X"
+    assert Translator("pt_PT")("read_more") == "Continuar a ler"
+    assert Translator("pt_BR")("read_more") == "Continuar lendo"
 
 
 def test_traditional_and_simplified_chinese_differ() -> None:
