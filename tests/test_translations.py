@@ -51,6 +51,10 @@ def test_translator_falls_back() -> None:
         ("pt-AO", "pt"),
         ("it_CH", "it"),
         ("nl-BE", "nl"),
+        ("uk", "uk"),
+        ("uk_UA", "uk"),
+        ("ru-RU", "ru"),
+        ("pl_PL", "pl"),
         ("de_AT", "de"),
         ("DE", "de"),
         ("en_US.UTF-8", "en"),
@@ -159,6 +163,27 @@ def test_babel_locale(code: str, locale: str) -> None:
 )
 def test_count_picks_the_plural_form(language: str, n: int, expected: str) -> None:
     assert Translator(language).count("post_count", n) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("ru", ["1 запись", "2 записи", "5 записей", "21 запись", "22 записи", "25 записей"]),
+        ("uk", ["1 запис", "2 записи", "5 записів", "21 запис", "22 записи", "25 записів"]),
+        # Polish 21 is not singular: only 1 takes the `one` form.
+        ("pl", ["1 wpis", "2 wpisy", "5 wpisów", "21 wpisów", "22 wpisy", "25 wpisów"]),
+    ],
+)
+def test_slavic_counts_take_three_forms(language: str, expected: list[str]) -> None:
+    t = Translator(language)
+    assert [t.count("post_count", n) for n in (1, 2, 5, 21, 22, 25)] == expected
+    # 12-14 and 111 take the form of 5, not that of 2 or 1.
+    many = expected[2].removeprefix("5")
+    assert [t.count("post_count", n) for n in (12, 14, 111)] == [
+        f"12{many}",
+        f"14{many}",
+        f"111{many}",
+    ]
 
 
 def test_count_falls_back_to_the_general_form() -> None:
