@@ -55,6 +55,10 @@ def test_translator_falls_back() -> None:
         ("uk_UA", "uk"),
         ("ru-RU", "ru"),
         ("pl_PL", "pl"),
+        ("ja", "ja"),
+        ("ja-JP", "ja"),
+        ("ko", "ko"),
+        ("ko_KR", "ko"),
         ("de_AT", "de"),
         ("DE", "de"),
         ("en_US.UTF-8", "en"),
@@ -156,6 +160,9 @@ def test_babel_locale(code: str, locale: str) -> None:
         ("fr", 1, "1 article"),
         ("fr", 2, "2 articles"),
         ("zh", 1, "1 篇文章"),
+        ("ja", 1, "1 件の記事"),
+        ("ja", 3, "3 件の記事"),
+        ("ko", 3, "글 3개"),
         # Czech has a `few` form, but with no Czech dictionary the words and the rules are
         # both English.
         ("cs", 3, "3 posts"),
