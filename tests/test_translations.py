@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+
 import pytest
 
 from mkdocs_blogpost.i18n import (
@@ -21,6 +23,107 @@ def test_translator_falls_back() -> None:
     assert Translator("")("tags") == "Tags"
     assert resolve_language(None, None) == "en"
     assert resolve_language(None, "pt-BR") == "pt_BR"
+
+
+# -- the table --------------------------------------------------------------------------------
+
+ENGLISH = TRANSLATIONS["en"]
+LANGUAGES = [language for language in TRANSLATIONS if language != "en"]
+#: Keys a language may add for its plural forms; they say what `post_count` says.
+PLURAL_EXTRAS = {"post_count_few": "post_count", "post_count_many": "post_count"}
+
+#: Translations that are the English words, each for a reason; anything else identical to
+#: English is an untranslated string.
+SAME_AS_ENGLISH = {
+    # The loanword these languages write for a blog.
+    **{("blog", lang): "loanword" for lang in ("de", "fr", "es", "it", "pt", "pt_BR", "nl", "pl")},
+    # French spells it the same.
+    ("pagination", "fr"): "same word",
+    # The loanword Dutch and Brazilian blogs use (WordPress says "Tags" in both).
+    ("tags", "nl"): "loanword",
+    ("tags", "pt_BR"): "loanword",
+    # Italian says "In inglese", the same words as English "In English".
+    ("shown_in", "it"): "same phrase",
+}
+
+#: The quotation marks each language sets around a tag or category name.
+QUOTES = {
+    "en": ("“", "”"),
+    "de": ("„", "“"),
+    "fr": ("«\u00a0", "\u00a0»"),
+    "es": ("«", "»"),
+    "it": ("«", "»"),
+    "pt": ("«", "»"),
+    "pt_BR": ("“", "”"),
+    "nl": ("“", "”"),
+    "pl": ("„", "”"),
+    "ru": ("«", "»"),
+    "uk": ("«", "»"),
+    "zh_Hans": ("“", "”"),
+    "zh_Hant": ("「", "」"),
+    "ja": ("「", "」"),
+    "ko": ("“", "”"),
+}
+
+
+def placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+def test_the_table_has_the_languages_multilingual_blogs_need() -> None:
+    expected = {"en", "de", "fr", "es", "it", "pt", "pt_BR", "nl", "pl", "ru", "uk"}
+    expected |= {"zh_Hans", "zh_Hant", "ja", "ko"}
+    assert expected <= set(TRANSLATIONS)
+    assert set(QUOTES) == set(TRANSLATIONS)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_exactly_the_english_keys(language: str) -> None:
+    words = TRANSLATIONS[language]
+    assert set(ENGLISH) - set(words) == set(), "missing"
+    assert set(words) - set(ENGLISH) <= set(PLURAL_EXTRAS), "keys English does not have"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_placeholders_match_english(language: str) -> None:
+    for key, text in TRANSLATIONS[language].items():
+        english = ENGLISH[PLURAL_EXTRAS.get(key, key)]
+        assert placeholders(text) == placeholders(english), key
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_nothing_is_left_in_english(language: str) -> None:
+    same = {key for key, text in TRANSLATIONS[language].items() if text == ENGLISH.get(key)}
+    assert same == {key for key, lang in SAME_AS_ENGLISH if lang == language}
+
+
+@pytest.mark.parametrize("language", list(TRANSLATIONS))
+def test_typographic_quotes(language: str) -> None:
+    opening, closing = QUOTES[language]
+    words = Translator(language)
+    assert words("posts_tagged", tag="CI").count(f"{opening}CI{closing}") == 1
+    assert f"{opening}Go{closing}" in words("posts_in_category", category="Go")
+    for key, text in TRANSLATIONS[language].items():
+        assert '"' not in text, key
+        assert "..." not in text, key
+
+
+def test_french_keeps_its_no_break_spaces() -> None:
+    fr = TRANSLATIONS["fr"]
+    assert " :" not in fr["unreadable_notice"] and "\u00a0:" in fr["unreadable_notice"]
+    assert fr["min_read"].format(minutes=3) == "3\u00a0min de lecture"
+
+
+@pytest.mark.parametrize("language", list(TRANSLATIONS))
+def test_every_count_and_label_formats(language: str) -> None:
+    t = Translator(language)
+    values = {"minutes": 3, "problem": "x", "page": 1, "pages": 2, "tag": "t", "category": "c"}
+    values |= {"author": "a", "year": 2024, "network": "X", "language": "English", "count": 4}
+    for key, text in t.words.items():
+        formatted = text.format(**{name: values[name] for name in placeholders(text)})
+        assert "{" not in formatted and "}" not in formatted, key
+    for n in (0, 1, 2, 3, 5, 11, 21, 22, 25, 100, 101, 1000):
+        assert str(n) in t.count("post_count", n)
 
 
 # -- language codes ---------------------------------------------------------------------------
