@@ -7,9 +7,11 @@ import string
 import pytest
 
 from mkdocs_blogpost.i18n import (
+    READING_SPEED,
     TRANSLATIONS,
     Translator,
     babel_locale,
+    reading_speed,
     resolve_language,
     translation_language,
 )
@@ -305,3 +307,66 @@ def test_count_falls_back_to_the_general_form() -> None:
     assert ru.count("post_count", 3) == "3 записей"  # no `few` form: the general one
     assert ru.count("post_count", 21) == "21 запись"
     assert ru.count("unknown", 2) == "unknown"
+
+
+# -- reading speed ----------------------------------------------------------------------------
+
+#: Words read per minute in the IReST study (Trauzettel-Klosinski & Dietz, 2012).
+IREST_WORDS_PER_MINUTE = {
+    "ar": 138, "de": 179, "en": 228, "es": 218, "fi": 161, "fr": 195, "he": 187, "it": 188,
+    "ja": 193, "nl": 202, "pl": 166, "pt": 181, "ru": 184, "sl": 180, "sv": 199, "tr": 166,
+    "zh": 158,
+}  # fmt: skip
+
+
+def test_english_reads_at_the_plugins_defaults() -> None:
+    from mkdocs_blogpost.config import BlogpostConfig
+
+    config = BlogpostConfig()
+    config.load_dict({})
+    assert config.validate() == ([], [])
+    defaults = (config.words_per_minute, config.cjk_characters_per_minute)
+    assert READING_SPEED["en"] == defaults
+    assert reading_speed("en") == defaults
+
+
+@pytest.mark.parametrize("language", sorted(IREST_WORDS_PER_MINUTE))
+def test_reading_speeds_scale_the_study_to_the_defaults(language: str) -> None:
+    words, cjk = READING_SPEED["en"]
+    ratio = IREST_WORDS_PER_MINUTE[language] / IREST_WORDS_PER_MINUTE["en"]
+
+    def to_5(x: float) -> int:
+        return int(x / 5 + 0.5) * 5
+
+    if language in ("ja", "zh"):
+        expected = (words, to_5(cjk * ratio))
+    else:
+        expected = (to_5(words * ratio), cjk)
+    assert READING_SPEED[language] == expected
+    assert set(READING_SPEED) == set(IREST_WORDS_PER_MINUTE)
+
+
+@pytest.mark.parametrize(
+    ("code", "speed"),
+    [
+        ("de", (155, 400)),
+        ("de_AT", (155, 400)),
+        ("pt", (160, 400)),
+        ("pt-BR", (160, 400)),
+        ("PT-br", (160, 400)),
+        ("ja", (200, 340)),
+        ("ja_JP", (200, 340)),
+        ("zh", (200, 275)),
+        ("zh_Hans", (200, 275)),
+        ("zh-TW", (200, 275)),
+        ("zh-Hant-TW", (200, 275)),
+        ("ru-RU", (160, 400)),
+        # Not measured in the study: the English defaults.
+        ("uk", (200, 400)),
+        ("ko", (200, 400)),
+        ("xx", (200, 400)),
+        ("", (200, 400)),
+    ],
+)
+def test_reading_speed_falls_back(code: str, speed: tuple[int, int]) -> None:
+    assert reading_speed(code) == speed
