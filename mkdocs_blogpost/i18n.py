@@ -869,7 +869,7 @@ def resolve_language(option: str | None, theme_language: object) -> str:
 
 
 def translation_language(
-    language: str, table: Mapping[str, Mapping[str, str]] | None = None
+    language: str, table: Mapping[str, Mapping[str, str]] = TRANSLATIONS
 ) -> str:
     """Return the key of the dictionary `language` reads in `table`, else `en`.
 
@@ -881,7 +881,6 @@ def translation_language(
         language: A language code, written with `_` or `-`.
         table: The translation table, by default `TRANSLATIONS`.
     """
-    table = TRANSLATIONS if table is None else table
     return next((key for key in _lookup_chain(language) if key in table), "en")
 
 
