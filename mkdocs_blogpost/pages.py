@@ -353,9 +353,7 @@ def _cloud(view: ViewPage, page_url: str, ctx: ListingContext) -> list[dict[str,
                 "name": ctx.marks.text(term.name),
                 "url": ctx.marks.mark(ctx.url_of(src)) if src else None,
                 "count": term.count,
-                "count_text": ctx.translator("post_count_one")
-                if term.count == 1
-                else ctx.translator("post_count", count=term.count),
+                "count_text": ctx.translator.count("post_count", term.count),
                 "size": size,
             }
         )
@@ -375,9 +373,7 @@ def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
                 {
                     "year": year,
                     "url": ctx.marks.mark(ctx.url_of(src)),
-                    "count_text": ctx.translator("post_count_one")
-                    if len(posts) == 1
-                    else ctx.translator("post_count", count=len(posts)),
+                    "count_text": ctx.translator.count("post_count", len(posts)),
                     "entries": [_entry(p, ctx) for p in posts],
                 }
             )
