@@ -24,6 +24,7 @@ from .posts import (
     resolve_urls,
     warn,
 )
+from .problems import report
 from .urls import move_to
 
 if TYPE_CHECKING:
@@ -84,18 +85,22 @@ def collect_posts(
         future=options.future,
         exists={f.src_uri for f in files}.__contains__,
         skip_unprefixed=options.unprefixed_posts == "skip",
+        schema=options.schema,
     )
     candidates = sorted(
         (f for f in files if f.is_documentation_page() and is_post_path(f.src_uri, posts_dir)),
         key=lambda f: f.src_uri,
     )
     found = BlogPosts()
+    read: list[Post] = []
     for file in candidates:
         source = _read(file)
         if source is None:
             files.remove(file)
             continue
         post = read_post(file.src_uri, source, ctx)
+        if post.problem is None:  # a title read from unreadable front matter is a guess
+            read.append(post)
         visible = is_visible(post, serve=serve, drafts_on_serve=options.drafts_on_serve)
         # Kept as a plain page at its own path, so links to it still work.
         plain = post.status == "undated" or (visible and post.date is None)
@@ -106,8 +111,19 @@ def collect_posts(
         found.by_src[file.src_uri] = post
         if not plain:
             found.dated.append(post)
+    _report_titles(read, options)
     _publish(found.dated, files, options, config)
     return found
+
+
+def _report_titles(posts: list[Post], options: BlogpostConfig) -> None:
+    """Report posts that share a title, drafts included: they are published one day."""
+    if options.schema.duplicate_titles == "ignore":
+        return
+    from .schema import check_titles
+
+    for problem in check_titles(posts, options.schema):
+        report(problem)
 
 
 def _read(file: File) -> str | None:
