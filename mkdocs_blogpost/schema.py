@@ -148,9 +148,11 @@ def _unknown_names(
     for name in names:
         if name.casefold() in by_fold:
             continue
-        close = difflib.get_close_matches(name.casefold(), by_fold, n=1, cutoff=0.6)
-        hint = f"did you mean '{by_fold[close[0]]}'? " if close else ""
-        hint += f"Use one of the site's {option}, or add it to {where} in mkdocs.yml"
+        close = difflib.get_close_matches(name.casefold(), by_fold, n=1, cutoff=0.75)
+        if close:
+            hint = f"did you mean '{by_fold[close[0]]}'? Or add '{name}' to {where} in mkdocs.yml"
+        else:
+            hint = f"use one of the site's {option}, or add it to {where} in mkdocs.yml"
         found.append(
             _problem(
                 post,
