@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from mkdocs.plugins import get_plugin_logger
-
 from .dates import DateError, parse_date
 from .problems import Problem, report
 
@@ -37,8 +35,6 @@ __all__ = [
     "safe_url",
     "warn",
 ]
-
-log = get_plugin_logger(__name__)
 
 _JEKYLL_NAME_RE = re.compile(r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})-(?P<slug>.+)$")
 _H1_RE = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t]*#*[ \t]*$")
