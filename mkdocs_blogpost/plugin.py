@@ -279,10 +279,20 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     on_post_page = CombinedEvent(_head_tags, _release_page)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Log one line saying what the plugin did in this build."""
+        """Log one line saying what the plugin did; stop on problems the schema calls errors."""
         warnings = self._warnings.stop()
         if self.blog is not None:
             log.info(self.blog.summary(warnings))
+        # At the end, as `--strict` does, so that every error is listed first. A preview
+        # under `serve` keeps running while the author fixes them.
+        if self._warnings.errors and not self.serve:
+            from .problems import build_stopped
+
+            raise build_stopped(self._warnings.errors)
+
+    def on_shutdown(self) -> None:
+        """Stop counting warnings: `mkdocs-blogpost check` ends without `on_post_build`."""
+        self._warnings.stop()
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop counting warnings: a failed build must not leave our handler on the logger."""

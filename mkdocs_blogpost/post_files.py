@@ -24,6 +24,7 @@ from .posts import (
     resolve_urls,
     warn,
 )
+from .problems import report
 from .urls import move_to
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ def collect_posts(
         future=options.future,
         exists={f.src_uri for f in files}.__contains__,
         skip_unprefixed=options.unprefixed_posts == "skip",
+        schema=options.schema,
     )
     candidates = sorted(
         (f for f in files if f.is_documentation_page() and is_post_path(file_key(f), posts_dir)),
@@ -98,6 +100,7 @@ def collect_posts(
     )
     found = BlogPosts()
     originals: dict[str, Post] = {}
+    read: list[Post] = []
     for file in candidates:
         source = _read(file)
         if source is None:
@@ -115,6 +118,10 @@ def collect_posts(
             original = _original(file, languages, ctx)
             if original is not None:
                 originals[file.src_uri] = original
+        # A title read from unreadable front matter is a guess; a copy of the default
+        # language's post has its title checked in that language's build.
+        if post.problem is None and not post.fallback:
+            read.append(post)
         visible = is_visible(post, serve=serve, drafts_on_serve=options.drafts_on_serve)
         # Kept as a plain page at its own path, so links to it still work.
         plain = post.status == "undated" or (visible and post.date is None)
@@ -125,6 +132,7 @@ def collect_posts(
         found.by_src[file.src_uri] = post
         if not plain:
             found.dated.append(post)
+    _report_titles(read, options)
     _publish(found.dated, files, options, config, languages, originals)
     if languages is not None:
         _link_translations(found.dated, files, languages)
@@ -188,6 +196,16 @@ def _link_translations(dated: list[Post], files: Files, languages: BuildLanguage
             post.translations = dict(
                 sorted(translated.items(), key=lambda item: order.get(item[0], len(order)))
             )
+
+
+def _report_titles(posts: list[Post], options: BlogpostConfig) -> None:
+    """Report posts that share a title, drafts included: they are published one day."""
+    if options.schema.duplicate_titles == "ignore":
+        return
+    from .schema import check_titles
+
+    for problem in check_titles(posts, options.schema):
+        report(problem)
 
 
 def _read(file: File) -> str | None:

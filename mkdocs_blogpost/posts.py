@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from mkdocs.plugins import get_plugin_logger
-
 from .dates import DateError, parse_date
+from .problems import Problem, report
+from .problems import log as problems_log
 
 if TYPE_CHECKING:
+    from .config import SchemaConfig
     from .frontmatter import FrontMatter
     from .models import Cover, Post, PostStatus
 
@@ -39,8 +40,6 @@ __all__ = [
     "warn",
 ]
 
-log = get_plugin_logger(__name__)
-
 _JEKYLL_NAME_RE = re.compile(r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})-(?P<slug>.+)$")
 _H1_RE = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t]*#*[ \t]*$")
 _FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
@@ -57,17 +56,16 @@ class _Silence(logging.Filter):
 def quiet() -> Iterator[None]:
     """Keep reading a post from logging: for a second reading of a file already warned about."""
     silence = _Silence()
-    log.logger.addFilter(silence)
+    problems_log.logger.addFilter(silence)
     try:
         yield
     finally:
-        log.logger.removeFilter(silence)
+        problems_log.logger.removeFilter(silence)
 
 
 def warn(src_uri: str, message: str, line: int | None = None) -> None:
     """Log a warning an author can act on: `file:line: message`."""
-    where = f"{src_uri}:{line}" if line else src_uri
-    log.warning(f"{where}: {message}")
+    report(Problem(src_uri, line, message))
 
 
 @dataclass
@@ -85,6 +83,8 @@ class PostContext:
         exists: Whether a docs-relative path is a file of the site.
         skip_unprefixed: Leave out files with neither a `YYYY-MM-DD-` name nor a `date:`,
             as Jekyll does (they become "skipped" posts).
+        schema: The site's rules for front matter; `None` checks only what the build
+            always reports, at the default severities.
     """
 
     posts_dir: str
@@ -96,6 +96,7 @@ class PostContext:
     future: bool = False
     exists: Callable[[str], bool] = lambda _path: False
     skip_unprefixed: bool = False
+    schema: SchemaConfig | None = None
 
 
 def is_post_path(src_uri: str, posts_dir: str) -> bool:
@@ -198,6 +199,11 @@ def read_post(src_uri: str, source: str, ctx: PostContext, key: str | None = Non
     )
     post.cover = _resolve_cover(data, post, ctx)
     post.meta = _page_meta(data, post)
+    if ctx.schema is not None and fm.error is None:
+        from .schema import check_front_matter
+
+        for problem in check_front_matter(post, data, ctx.schema):
+            report(problem)
     return post
 
 
@@ -326,9 +332,19 @@ def _status(
                 "file YYYY-MM-DD-slug.md. It is left out of the blog until then",
             )
         return "undated"
-    if not ctx.future and date > ctx.now:
-        log.info(f"{src_uri}: dated {date.isoformat()}, held back until then (set future: true)")
-        return "future"
+    if date > ctx.now:
+        from .schema import severity
+
+        level = severity(ctx.schema, "future_dates")
+        held = not ctx.future
+        message = (
+            f"dated {date.isoformat()}, held back until then (set future: true)"
+            if held
+            else f"dated {date.isoformat()}, in the future; published now, as 'future: true' says"
+        )
+        report(Problem(src_uri, fm.lines.get("date"), message, severity=level, rule="future_dates"))
+        if held:
+            return "future"
     return "published"
 
 
@@ -438,11 +454,17 @@ def _resolve_cover(data: dict[str, Any], post: Post, ctx: PostContext) -> Cover 
         if ctx.exists(normal):
             return Cover(src_uri=normal, alt=alt)
     looked = ", ".join(dict.fromkeys(posixpath.normpath(c) for c in candidates))
-    warn(
-        post.src_uri,
-        f"front matter '{key}': cover image {value!r} was not found (looked for {looked} in "
-        "docs_dir); add the file or fix the path",
-        post.line_of(key),
+    from .schema import severity
+
+    report(
+        Problem(
+            post.src_uri,
+            post.line_of(key),
+            f"front matter '{key}': cover image {value!r} was not found (looked for {looked} "
+            "in docs_dir); add the file or fix the path",
+            severity=severity(ctx.schema, "missing_cover"),
+            rule="missing_cover",
+        )
     )
     return None
 
