@@ -303,6 +303,8 @@ def _entry(post: Post, ctx: ListingContext) -> dict[str, Any]:
         else None,
         "badge": status_badge(post, ctx.translator),
         "lang": _text_language(post, ctx),
+        # Shown beside the entry on term pages, not by the entry fragment itself.
+        "reading": reading_label(post.minutes, ctx.translator) if post.read_time else None,
     }
     entry["html"] = Markup(
         ctx.env.get_template("blogpost/fragments/entry.html").render(entry=entry, t=ctx.translator)
@@ -378,6 +380,9 @@ def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
                 }
             )
         context["years"] = years
+    elif view.compact:
+        context["entries"] = [_entry(p, ctx) for p in view.posts]
+        context["pagination"] = _pagination(view, page_url, ctx)
     else:
         context["cards"] = [_card(p, ctx) for p in view.posts]
         context["pagination"] = _pagination(view, page_url, ctx)
