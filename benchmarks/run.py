@@ -198,8 +198,9 @@ def measure(
         order = variants if turn % 2 == 0 else tuple(reversed(variants))
         for variant in order:
             log = logs / f"{variant}{suffix}-{turn}.log"
+            # A site folder of its own: a rebuild run may go on beside a build run.
             wall, cpu, rss, warns = timed(
-                folder / variant / "mkdocs.yml", folder / f"site-{variant}", log
+                folder / variant / "mkdocs.yml", folder / f"site-{variant}{suffix}", log
             )
             runs.append(Run(posts, variant, turn, wall, cpu, rss, warns, rebuild))
             print(
