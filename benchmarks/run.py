@@ -14,6 +14,7 @@ Usage::
     python benchmarks/run.py --posts 0 --variants blogpost plain   # empty-site overhead
     python benchmarks/run.py --quick       # while developing: 300 posts, blogpost vs plain
     python benchmarks/run.py --posts 1000 --rebuild --variants blogpost plain
+    python benchmarks/run.py --merge benchmarks/out/results-*.json   # one table and chart
 
 ``--rebuild`` times what ``mkdocs serve`` does after one post is edited: each turn
 builds once in a child process, edits one post (restored afterwards), loads the
@@ -330,7 +331,18 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="a few minutes while developing: 300 posts, blogpost and plain, 3 turns, no warm-up",
     )
+    parser.add_argument(
+        "--merge",
+        nargs="+",
+        type=Path,
+        metavar="JSON",
+        help="build nothing: one table and chart from the results-*.json of earlier runs",
+    )
     args = parser.parse_args(argv)
+    if args.merge:
+        merged = [Run(**r) for path in args.merge for r in json.loads(path.read_text("utf-8"))]
+        report(merged, f"merged from {len(args.merge)} runs")
+        return
     if args.quick:
         args.posts, args.reps, args.warmup = [300], 3, 0
         args.variants = ["blogpost", "plain"]
@@ -347,11 +359,16 @@ def main(argv: list[str] | None = None) -> None:
             args.image_paths,
             rebuild=args.rebuild,
         )
+    report(runs, f"medians of {args.reps} alternated turns")
+
+
+def report(runs: list[Run], how: str) -> None:
+    """Write the table, the runs and the chart under `OUT`, and print the table."""
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
     result = table(runs)
     header = (
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}; "
-        f"medians of {args.reps} alternated turns.\n\n"
+        f"{how}.\n\n"
     )
     (OUT / f"results-{stamp}.md").write_text(header + result, "utf-8")
     (OUT / f"results-{stamp}.json").write_text(
