@@ -381,24 +381,30 @@ def link_posts(posts: Sequence[Post], related: int = 3, crowded: int = 200) -> d
     for post in posts:
         for key in keys_of[post.src_uri]:
             by_tag[key].append(post)
-    members = {key: {p.src_uri for p in ps} for key, ps in by_tag.items() if len(ps) > crowded}
+    crowded_keys = {key for key, ps in by_tag.items() if len(ps) > crowded}
+    # Each post's crowded tags: what two posts share through them is one set
+    # intersection, not a membership test per candidate and tag.
+    crowded_of = {
+        src: frozenset(k for k in keys if k in crowded_keys) for src, keys in keys_of.items()
+    }
     links: dict[str, PostLinks] = {}
     for i, post in enumerate(posts):
         best: list[str] = []
         if related > 0:
             keys = keys_of[post.src_uri]
-            big = [k for k in keys if k in members]
+            big = crowded_of[post.src_uri]
             shared: dict[str, int] = defaultdict(int)
             for key in keys:
-                if key not in members:
+                if key not in crowded_keys:
                     for other in by_tag[key]:
                         shared[other.src_uri] += 1
-            for src in shared:
-                shared[src] += sum(src in members[k] for k in big)
+            if big:
+                for src in shared:
+                    shared[src] += len(big & crowded_of[src])
             for key in big:
                 for other in by_tag[key][: 10 * related + 1]:
                     if other.src_uri not in shared:
-                        shared[other.src_uri] = sum(other.src_uri in members[k] for k in big)
+                        shared[other.src_uri] = len(big & crowded_of[other.src_uri])
             shared.pop(post.src_uri, None)
             best = heapq.nsmallest(related, shared, key=lambda src: (-shared[src], order[src]))
         links[post.src_uri] = PostLinks(
