@@ -259,7 +259,11 @@ def table(runs: list[Run]) -> str:
 
 
 def chart(runs: list[Run], path: Path) -> bool:
-    """Draw ms per post against posts, one line per site; `False` without matplotlib."""
+    """Draw CPU ms per post against posts, one line per site; `False` without matplotlib.
+
+    CPU time, not wall time: on a machine shared with other work, wall time follows the
+    load more than the build.
+    """
     try:
         import matplotlib
 
@@ -275,14 +279,14 @@ def chart(runs: list[Run], path: Path) -> bool:
         sizes = sorted({r.posts for r in full if r.variant == variant})
         ms = [
             1000
-            * statistics.median(r.wall for r in full if r.variant == variant and r.posts == n)
+            * statistics.median(r.cpu for r in full if r.variant == variant and r.posts == n)
             / n
             for n in sizes
         ]
         ax.plot(sizes, ms, marker="o", label=variant)
     ax.set_xscale("log")
     ax.set_xlabel("posts")
-    ax.set_ylabel("ms per post (wall, median)")
+    ax.set_ylabel("CPU ms per post (median)")
     ax.set_ylim(bottom=0)
     ax.grid(True, alpha=0.3)
     ax.legend(frameon=False)
