@@ -9,7 +9,6 @@ converted here.
 from __future__ import annotations
 
 import html
-import logging
 import posixpath
 import re
 from collections.abc import Callable, Mapping, MutableMapping
@@ -19,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.structure.pages import Page
 
 from .dates import format_date
 from .excerpts import excerpt_html, rebase_to_root
@@ -29,7 +27,6 @@ from .urls import MarkedLinks, relative_url
 
 if TYPE_CHECKING:
     import jinja2
-    import markdown
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
@@ -73,91 +70,6 @@ def retitle_pages(views: list[ViewPage], files: Files) -> None:
         file = None if view.user_authored else files.get_file_from_path(view.src_uri)
         if file is not None:
             file.content_string = page_markdown(view)
-
-
-class _SharedMarkdown:
-    """One Markdown instance for every generated page of a build, made when first needed.
-
-    A generated page's source is its title as one heading, yet MkDocs makes a Markdown
-    instance with every configured extension for each page it renders, which costs far
-    more than converting that line. Python-Markdown instances are made to be reused
-    after `reset()`, so the output stays what a fresh instance would give.
-    """
-
-    def __init__(self, config: MkDocsConfig) -> None:
-        self.config = config
-        self.md: markdown.Markdown | None = None
-
-    def get(self) -> markdown.Markdown:
-        import markdown
-
-        if self.md is None:
-            self.md = markdown.Markdown(
-                extensions=self.config["markdown_extensions"],
-                extension_configs=self.config["mdx_configs"] or {},
-            )
-        self.md.reset()
-        return self.md
-
-
-class ListingPage(Page):
-    """A generated listing page: a real MkDocs page, its heading converted by a shared instance.
-
-    Everything but the Markdown instance is MkDocs' own `Page.render`: the same tree
-    processors record the title, anchors and links, so the theme, the nav and other
-    plugins see the page they would see otherwise.
-    """
-
-    def __init__(self, file: File, config: MkDocsConfig, shared: _SharedMarkdown) -> None:
-        super().__init__(None, file, config)
-        self._shared = shared
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        processors = _mkdocs_processors()
-        if processors is None or config is not self._shared.config:
-            super().render(config, files)
-            return
-        if self.markdown is None:
-            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
-        raw_html, anchors, relative, title = processors
-        md = self._shared.get()
-        raw_html_ext = raw_html()
-        raw_html_ext._register(md)
-        extract_anchors_ext = anchors(self.file, files, config)
-        extract_anchors_ext._register(md)
-        relative_path_ext = relative(self.file, files, config)
-        relative_path_ext._register(md)
-        extract_title_ext = title()
-        extract_title_ext._register(md)
-        from mkdocs.structure.toc import get_toc
-
-        self.content = md.convert(self.markdown)
-        self.toc = get_toc(getattr(md, "toc_tokens", []))
-        self._title_from_render = extract_title_ext.title
-        self.present_anchor_ids = (
-            extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
-        )
-        if log.getEffectiveLevel() > logging.DEBUG:
-            self.links_to_anchors = relative_path_ext.links_to_anchors
-
-
-def _mkdocs_processors() -> tuple[Any, Any, Any, Any] | None:
-    """MkDocs' own tree processors of `Page.render`, or `None` where a version lacks them."""
-    try:
-        from mkdocs.structure.pages import (
-            _ExtractAnchorsTreeprocessor,
-            _ExtractTitleTreeprocessor,
-            _RawHTMLPreprocessor,
-            _RelativePathTreeprocessor,
-        )
-    except ImportError:  # pragma: no cover - another MkDocs: its own render, unshared
-        return None
-    return (
-        _RawHTMLPreprocessor,
-        _ExtractAnchorsTreeprocessor,
-        _RelativePathTreeprocessor,
-        _ExtractTitleTreeprocessor,
-    )
 
 
 def _authored(src_uri: str, existing: Mapping[str, File]) -> File | None:
@@ -205,7 +117,6 @@ def create_pages(
     dest_owner = {f.dest_uri: f.src_uri for f in files}
     renamed: dict[str, str] = {}
     by_src: dict[str, ViewPage] = {}
-    shared = _SharedMarkdown(config)
     for view in views.pages:
         own = _authored(view.src_uri, existing)
         if own is not None and own.src_uri not in posts:
@@ -233,7 +144,6 @@ def create_pages(
             continue
         dest_owner[file.dest_uri] = view.src_uri
         files.append(file)
-        ListingPage(file, config, shared)
         by_src[view.src_uri] = view
     if renamed:
         for view in views.pages:
