@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
+    from .authors import Author
     from .config import BlogpostConfig
     from .jekyll_site import JekyllSite
     from .models import Post
@@ -91,6 +92,7 @@ class Blog:
                 options.jekyll_config, self.timezone, options.timezone
             )
         self.site_url: str | None = config.site_url or None
+        self._load_authors(config)
         #: Material's tags plugin shows a post's tags above its title: ours stay out.
         self.header_tags = not material_tags_on_pages(config)
         #: mkdocs-glightbox's settings: captions describe its slides, the cover opens in it.
@@ -116,6 +118,15 @@ class Blog:
         self.rendering: File | None = None
         #: Posts' HTML before the header and footer, while their page is being built.
         self.bodies: dict[str, str] = {}
+
+    def _load_authors(self, config: MkDocsConfig) -> None:
+        """Read the blog's authors file (ids, names, avatars, bios), if it has one."""
+        from .authors import load_authors
+        from .config import DEFAULT_AUTHORS_FILE, authors_file
+
+        explicit = self.options.authors_file != DEFAULT_AUTHORS_FILE
+        path = authors_file(self.options)
+        self.authors = load_authors(config.docs_dir, path, explicit=explicit)
 
     def _plan_syndication(self, config: MkDocsConfig, id_base: str | None) -> None:
         """Prepare the feeds, head tags and redirects; they read the site from `config`."""
@@ -152,7 +163,13 @@ class Blog:
         from .posts import is_visible
 
         found = collect_posts(
-            files, self.options, config, serve=self.serve, timezone=self.timezone, now=self.now
+            files,
+            self.options,
+            config,
+            serve=self.serve,
+            timezone=self.timezone,
+            now=self.now,
+            author_name=self.authors.name_of,
         )
         self.posts, self.dated = found.by_src, found.dated
         drafts = self.options.drafts_on_serve
@@ -177,6 +194,18 @@ class Blog:
         from .public_urls import canonical_urls
 
         self.head_tags.canonical = canonical_urls(self.dated, self.site_url)
+        if self.site_url and self.views is not None:
+            from .public_urls import people
+            from .taxonomy import term_key
+
+            views = self.views
+            self.head_tags.people = people(
+                (term.name for term in views.authors),
+                self.authors.profile,
+                lambda name: self.url_of(views.author_src.get(term_key(name))),
+                self.avatar_url,
+                self.site_url,
+            )
         if self.options.feeds:
             self.feeds.plan(files, self.listed)
         if self.options.redirects or self.permalink is not None:
@@ -205,6 +234,7 @@ class Blog:
 
         self.files = files
         o = self.options
+        self.authors.find_avatars(files.src_uris.__contains__)
         self.views = build_views(self.listed, ViewOptions.of_blog(o, self.title), self.translator)
         if o.blog_pages:
             from .other_plugins import offer_redirect_targets
@@ -226,6 +256,9 @@ class Blog:
             views=self.views,
             cover_url=self.cover_url,
             base=o.blog_dir + "/" if o.blog_dir else "",
+            authors=self.authors,
+            avatar_url=self.avatar_url,
+            feed=self.feeds.main_feed,
         )
 
     def _prepare_markdown(self, files: Files, config: MkDocsConfig) -> None:
@@ -305,6 +338,16 @@ class Blog:
     def url_of(self, src_uri: str | None) -> str | None:
         """Return the site path of the docs file `src_uri`, `None` when it is not built."""
         return None if self.files is None else site_path_of(self.files, src_uri)
+
+    def avatar_url(self, author: Author) -> str | None:
+        """Return an author's avatar as a site path, or the URL the authors file gave."""
+        if self.files is None:
+            return None
+        found = self.authors.avatar_of(author)
+        if found is None:
+            return None
+        value, is_url = found
+        return value if is_url else site_path_of(self.files, value)
 
     def cover_url(self, post: Post) -> str | None:
         """Return the post's cover as a site path, or the external URL it was given."""
@@ -391,16 +434,19 @@ class Blog:
         ctx = self.listing_ctx
         if ctx is None:
             return
-        from .pages import dress_post, render_listing
+        from .pages import dress_listing, dress_post
 
         post = self.posts.get(page.file.src_uri)
         if post is None:
             view = self.listings.get(page.file.src_uri)
             if view is not None:
+                self._place_under_blog(page, view.kind)
                 # Rendered when the page is: one listing page's HTML is in memory at a
                 # time (see `release`), not a thousand until the build ends.
-                page.content = (page.content or "") + render_listing(view, page.url, ctx)
+                page.content = dress_listing(view, page.url, page.content or "", ctx)
             return
+        if post.date is not None:
+            self._place_under_blog(page, "post")
         if page.content is None:
             return
         self.bodies[page.file.src_uri] = page.content
@@ -414,6 +460,14 @@ class Blog:
             tags=self.header_tags,
             lightbox=self.lightbox,
         )
+
+    def _place_under_blog(self, page: Page, kind: str) -> None:
+        """Show the page under the blog in the site's nav and breadcrumbs, without its links."""
+        if self.files is None or self.views is None:
+            return
+        from .navigation import place_under_blog
+
+        place_under_blog(page, kind, self.views, self.files)
 
     # -- on_post_page ------------------------------------------------------------------------
 

@@ -53,6 +53,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "Subscribe",
         "redirecting": "Redirecting…",
         "moved_to": "This page has moved to",
+        "tags_intro": "Every tag on the blog, with the number of posts that carry it.",
+        "categories_intro": "Every category of the blog, with the number of posts in it.",
+        "authors_intro": "Everyone who writes for the blog, with the number of posts they wrote.",
+        "back_to_blog": "Back to {blog}",
+        "website": "Website",
     },
     "de": {
         "min_read": "{minutes} Min. Lesezeit",
@@ -97,6 +102,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "Abonnieren",
         "redirecting": "Weiterleitung…",
         "moved_to": "Diese Seite ist umgezogen nach",
+        "tags_intro": "Alle Schlagwörter des Blogs, mit der Zahl der Beiträge zu jedem.",
+        "categories_intro": "Alle Kategorien des Blogs, mit der Zahl der Beiträge in jeder.",
+        "authors_intro": "Alle, die für den Blog schreiben, mit der Zahl ihrer Beiträge.",
+        "back_to_blog": "Zurück zu {blog}",
+        "website": "Website",
     },
     "fr": {
         "min_read": "{minutes} min de lecture",
@@ -141,6 +151,15 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "S’abonner",
         "redirecting": "Redirection…",
         "moved_to": "Cette page a été déplacée vers",
+        "tags_intro": (
+            "Toutes les étiquettes du blog, avec le nombre d’articles qui portent chacune."
+        ),
+        "categories_intro": "Toutes les catégories du blog, avec le nombre d’articles de chacune.",
+        "authors_intro": (
+            "Toutes les personnes qui écrivent pour le blog, avec le nombre de leurs articles."
+        ),
+        "back_to_blog": "Retour à {blog}",
+        "website": "Site web",
     },
     "es": {
         "min_read": "{minutes} min de lectura",
@@ -185,6 +204,13 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "Suscribirse",
         "redirecting": "Redirigiendo…",
         "moved_to": "Esta página se ha trasladado a",
+        "tags_intro": "Todas las etiquetas del blog, con el número de entradas de cada una.",
+        "categories_intro": "Todas las categorías del blog, con el número de entradas de cada una.",
+        "authors_intro": (
+            "Todas las personas que escriben en el blog, con el número de entradas de cada una."
+        ),
+        "back_to_blog": "Volver a {blog}",
+        "website": "Sitio web",
     },
     "zh": {
         "min_read": "阅读时间 {minutes} 分钟",
@@ -229,6 +255,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "订阅",
         "redirecting": "正在跳转…",
         "moved_to": "此页面已移至",
+        "tags_intro": "博客的全部标签，以及每个标签下的文章数。",
+        "categories_intro": "博客的全部分类，以及每个分类下的文章数。",
+        "authors_intro": "为博客撰稿的所有作者，以及每位作者的文章数。",
+        "back_to_blog": "返回{blog}",
+        "website": "个人网站",
     },
 }
 

@@ -27,6 +27,8 @@ from .posts import (
 from .urls import move_to
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
 
@@ -61,6 +63,7 @@ def collect_posts(
     serve: bool,
     timezone: dt.tzinfo,
     now: dt.datetime,
+    author_name: Callable[[str], str] | None = None,
 ) -> BlogPosts:
     """Read the blog's posts from `files`, drop the unpublished ones, and move the rest.
 
@@ -71,6 +74,7 @@ def collect_posts(
         serve: Whether this is `mkdocs serve`, where drafts may be shown.
         timezone: Zone of dates written without one.
         now: The build's moment, for posts dated in the future.
+        author_name: The name shown for an author as posts write them (the authors file).
     """
     posts_dir = options.posts_dir
     _drop_leftovers(files, posts_dir)
@@ -85,6 +89,8 @@ def collect_posts(
         exists={f.src_uri for f in files}.__contains__,
         skip_unprefixed=options.unprefixed_posts == "skip",
     )
+    if author_name is not None:
+        ctx.author_name = author_name
     candidates = sorted(
         (f for f in files if f.is_documentation_page() and is_post_path(f.src_uri, posts_dir)),
         key=lambda f: f.src_uri,

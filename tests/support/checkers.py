@@ -48,31 +48,35 @@ class AxeViolation:
     summary: str
 
 
-def run_axe(page: Any, source: str, include: Iterable[str] = ()) -> list[AxeViolation]:
-    """Run axe-core on the page open in Playwright; return each violating node.
+def run_axe(page: Any, source: str, owned: str = "") -> list[AxeViolation]:
+    """Run axe-core over the whole page open in Playwright; return each violating node.
 
     Args:
         page: A Playwright page, loaded.
         source: axe-core's script (`axe_source`).
-        include: CSS selectors to limit the run to; the whole page when empty.
+        owned: A CSS selector; when given, only nodes inside (or matching) it are
+            returned: the markup one party wrote, on a page others wrote too.
     """
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=source)
-    selectors = list(include)
     result = page.evaluate(
-        """async ([tags, extra, include]) => {
-            const context = include.length ? {include: include.map(s => [s])} : document;
-            const options = {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]};
-            const first = await axe.run(context, options);
-            const more = await axe.run(context, {runOnly: {type: "rule", values: extra}});
+        """async ([tags, extra, owned]) => {
+            const run = (only) => axe.run(document, {
+                runOnly: only, resultTypes: ["violations"], elementRef: true,
+            });
+            const first = await run({type: "tag", values: tags});
+            const more = await run({type: "rule", values: extra});
             return first.violations.concat(more.violations).map(v => ({
                 rule: v.id, impact: v.impact || "",
-                nodes: v.nodes.map(n => ({
-                    target: n.target.join(" "), html: n.html, summary: n.failureSummary || "",
-                })),
+                nodes: v.nodes
+                    .filter(n => !owned || (n.element && n.element.closest(owned)))
+                    .map(n => ({
+                        target: n.target.join(" "), html: n.html,
+                        summary: n.failureSummary || "",
+                    })),
             }));
         }""",
-        [AXE_TAGS, AXE_EXTRA_RULES, selectors],
+        [AXE_TAGS, AXE_EXTRA_RULES, owned],
     )
     return [
         AxeViolation(v["rule"], v["impact"], n["target"], n["html"], n["summary"])
