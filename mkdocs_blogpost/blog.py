@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .dates import get_timezone
 from .i18n import Translator, resolve_language
+from .multilingual import language_tag
 from .other_plugins import (
     awesome_nav_file,
     lightbox,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from .config import BlogpostConfig
     from .jekyll_site import JekyllSite
     from .models import Post
+    from .multilingual import BuildLanguages
     from .pages import ListingContext
     from .post_markdown import PostMarkdown
     from .rendered import RenderedPosts
@@ -80,9 +82,20 @@ class Blog:
         self.title = blog_title(options, several=bool(label))
         self.timezone = get_timezone(options.timezone)
         self.now = dt.datetime.now(dt.timezone.utc)
+        from .multilingual import static_i18n
+
+        #: This build's languages when mkdocs-static-i18n builds the site once per language.
+        self.languages = static_i18n(config, fallback=options.fallback_to_default)
         theme_language = config.theme.get("language") or getattr(config.theme, "locale", None)
-        self.locale = resolve_language(options.language, theme_language)
+        if self.languages is not None:
+            self.locale = resolve_language(self.languages.current, None)
+        else:
+            self.locale = resolve_language(options.language, theme_language)
         self.translator = Translator(self.locale)
+        #: The blog's folder as docs paths name it (under the language's folder with
+        #: i18n's `docs_structure: folder`), and as site paths do (under `fr/`).
+        self.blog_dir = self._in_docs(options.blog_dir)
+        self.site_blog_dir = self._in_site(options.blog_dir)
         self.env = make_environment(config.theme.dirs, self.translator)
         self.jekyll_site: JekyllSite | None = None
         if options.jekyll_config:
@@ -118,6 +131,18 @@ class Blog:
         self.rendering: File | None = None
         #: Posts' HTML before the header and footer, while their page is being built.
         self.bodies: dict[str, str] = {}
+        #: Listing contexts in the languages of posts written in another (`lang:`).
+        self._contexts: dict[str, ListingContext] = {}
+
+    def _in_docs(self, path: str) -> str:
+        """Return a blog folder as docs paths name it in this language's build."""
+        prefix = self.languages.src_prefix if self.languages is not None else ""
+        return (prefix + path).rstrip("/") if path or prefix else path
+
+    def _in_site(self, path: str) -> str:
+        """Return a blog folder as site paths name it in this language's build."""
+        prefix = self.languages.url_prefix() if self.languages is not None else ""
+        return (prefix + path).rstrip("/") if path or prefix else path
 
     def _load_authors(self, config: MkDocsConfig) -> None:
         """Read the blog's authors file (ids, names, avatars, bios), if it has one."""
@@ -145,8 +170,11 @@ class Blog:
             title=o.feed_title or named or config.site_name,
             now=self.now,
             id_base=id_base,
+            prefix=self.languages.url_prefix() if self.languages is not None else "",
         )
-        self.head_tags = HeadTags(o, config, self.feeds, language=language, url_of=self.url_of)
+        self.head_tags = HeadTags(
+            o, config, self.feeds, language=language, url_of=self.url_of, blog_dir=self.blog_dir
+        )
         #: The old Jekyll blog's permalink, when posts' old URLs are redirected.
         self.permalink: str | None = None
         if o.permalink_redirects:
@@ -170,6 +198,7 @@ class Blog:
             timezone=self.timezone,
             now=self.now,
             author_name=self.authors.name_of,
+            languages=self.languages,
         )
         self.posts, self.dated = found.by_src, found.dated
         drafts = self.options.drafts_on_serve
@@ -206,9 +235,18 @@ class Blog:
                 self.avatar_url,
                 self.site_url,
             )
+        languages = self.languages
+        if languages is not None:
+            from .public_urls import original_urls
+
+            # A post shown untranslated is the default language's page: search engines
+            # are sent there, not to its copy in each language.
+            self.head_tags.canonical.update(original_urls(self.dated, languages, self.site_url))
         if self.options.feeds:
             self.feeds.plan(files, self.listed)
-        if self.options.redirects or self.permalink is not None:
+        # Old URLs were the one language's the old blog had: the default's redirect them.
+        old_urls = languages is None or languages.current == languages.default
+        if old_urls and (self.options.redirects or self.permalink is not None):
             from .redirects import add_redirect_pages
 
             redirects = add_redirect_pages(
@@ -235,13 +273,28 @@ class Blog:
         self.files = files
         o = self.options
         self.authors.find_avatars(files.src_uris.__contains__)
-        self.views = build_views(self.listed, ViewOptions.of_blog(o, self.title), self.translator)
+        view_options = ViewOptions.of_blog(o, self.title, blog_dir=self.blog_dir)
+        self.views = build_views(self.listed, view_options, self.translator)
         if o.blog_pages:
             from .other_plugins import offer_redirect_targets
 
-            self.listings = create_pages(self.views, files, config, self.posts)
-            generated = (files.get_file_from_path(src) for src in self.listings)
-            offer_redirect_targets(config, (f for f in generated if f is not None))
+            languages = self.languages
+            self.listings = create_pages(
+                self.views,
+                files,
+                config,
+                self.posts,
+                key_of=languages.docs_key if languages is not None else None,
+                place=languages.place if languages is not None else None,
+            )
+            generated = [
+                f
+                for f in (files.get_file_from_path(src) for src in self.listings)
+                if f is not None
+            ]
+            offer_redirect_targets(config, generated)
+            if languages is not None:
+                self._show_in_languages(generated, languages)
         else:
             self.views.pages = []
             self.views.tag_src.clear()
@@ -255,11 +308,33 @@ class Blog:
             url_of=self.url_of,
             views=self.views,
             cover_url=self.cover_url,
-            base=o.blog_dir + "/" if o.blog_dir else "",
+            base=self.site_blog_dir + "/" if self.site_blog_dir else "",
             authors=self.authors,
             avatar_url=self.avatar_url,
             feed=self.feeds.main_feed,
         )
+
+    def _show_in_languages(self, generated: list[File], languages: BuildLanguages) -> None:
+        """Give the generated pages their place among i18n's pages of this language.
+
+        The blog index, the tag index and the archive are in every language, at the same
+        path under each language's folder: the language switcher leads from one to the
+        other. A tag, category or author page may have no counterpart, so it leads to
+        the other language's home, as i18n does for a page without a translation.
+        """
+        everywhere = {"index", "tag_index", "archive"}
+        for file in generated:
+            view = self.listings.get(file.src_uri)
+            if view is None or view.user_authored:
+                continue
+            shared = view.kind in everywhere and view.page == 1
+            urls = (
+                {lang: languages.in_language(file.url, lang) for lang in languages.languages}
+                if shared
+                else {}
+            )
+            languages.give_alternates(file, urls)
+        languages.list_in_sitemap(f for f in generated if f.is_documentation_page())
 
     def _prepare_markdown(self, files: Files, config: MkDocsConfig) -> None:
         from .post_markdown import PostMarkdown
@@ -309,7 +384,7 @@ class Blog:
         index = views.pages[0].src_uri
         for title in collapse_folder_links(config.nav, index, self.listings):
             report_folder_link(
-                self.files, file_name, self.options.blog_dir, index, title, config.config_file_path
+                self.files, file_name, self.blog_dir, index, title, config.config_file_path
             )
 
     def place_in_nav(self, nav: Navigation, config: MkDocsConfig) -> None:
@@ -324,7 +399,7 @@ class Blog:
             return
         from .navigation import collapse_blog_section
 
-        entry = collapse_blog_section(nav.items, views.pages[0].src_uri, self.options.blog_dir)
+        entry = collapse_blog_section(nav.items, views.pages[0].src_uri, self.blog_dir)
         if entry is None or entry.title is None:
             return
         # Themes print titles unescaped, as they do the listings' own titles.
@@ -450,15 +525,19 @@ class Blog:
         if page.content is None:
             return
         self.bodies[page.file.src_uri] = page.content
+        own = self._own_language(post)
         page.content = dress_post(
             post,
             page.url,
             page.content,
-            ctx,
+            self._context_in(own) if own else ctx,
             header=self.options.header,
             footer=self.options.post_navigation,
             tags=self.header_tags,
             lightbox=self.lightbox,
+            translations=self._translations(post),
+            lang=language_tag(own) if own else None,
+            body_lang=language_tag(post.language) if post.fallback and post.language else None,
         )
 
     def _place_under_blog(self, page: Page, kind: str) -> None:
@@ -468,6 +547,37 @@ class Blog:
         from .navigation import place_under_blog
 
         place_under_blog(page, kind, self.views, self.files)
+
+    def _own_language(self, post: Post) -> str | None:
+        """Return the language a post is shown in when it is not the blog's (`lang:`)."""
+        if post.language is None or post.fallback:
+            return None
+        own = resolve_language(post.language, None)
+        return None if own.lower() == self.locale.lower() else own
+
+    def _context_in(self, language: str) -> ListingContext:
+        """Return the listing context with the words and dates of `language`."""
+        ctx = self._contexts.get(language)
+        if ctx is None:
+            import dataclasses
+
+            assert self.listing_ctx is not None
+            ctx = dataclasses.replace(
+                self.listing_ctx, translator=Translator(language), locale=language
+            )
+            self._contexts[language] = ctx
+        return ctx
+
+    def _translations(self, post: Post) -> list[dict[str, str]]:
+        """Return the post's other language versions, each named in its own language."""
+        from .multilingual import language_name
+
+        here = self.languages.current if self.languages is not None else None
+        return [
+            {"name": language_name(lang), "url": url, "lang": language_tag(lang)}
+            for lang, url in post.translations.items()
+            if lang != here
+        ]
 
     # -- on_post_page ------------------------------------------------------------------------
 

@@ -1,9 +1,12 @@
-"""The `mkdocs-blogpost` command: `mkdocs-blogpost import JEKYLL_DIR [--site SITE_DIR]`.
+"""The `mkdocs-blogpost` command: `import` a Jekyll blog, `check` a site's posts.
 
-Exit codes: 0 the import is clean; 1 it was done (or, with `--dry-run`, would be) but
-the report lists problems; 2 nothing was written: a usage error, a folder that is not a
-Jekyll site, an unreadable file, or existing files the import would overwrite without
-`--force`.
+`mkdocs-blogpost import JEKYLL_DIR [--site SITE_DIR]`. Exit codes: 0 the import is
+clean; 1 it was done (or, with `--dry-run`, would be) but the report lists problems;
+2 nothing was written: a usage error, a folder that is not a Jekyll site, an unreadable
+file, or existing files the import would overwrite without `--force`.
+
+`mkdocs-blogpost check [-f mkdocs.yml] [--format text|json|github] [PATHS...]`. Exit
+codes: 0 no problem at `warn` or `error`; 1 some; 2 the check could not run.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from .importer import (
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from .check_report import Format
 
 __all__ = ["EXIT_FATAL", "EXIT_OK", "EXIT_PROBLEMS", "main"]
 
@@ -77,7 +82,46 @@ def _parser() -> argparse.ArgumentParser:
     command.add_argument(
         "--force", action="store_true", help="overwrite existing files with other content"
     )
+    _add_check(commands)
     return parser
+
+
+def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from .check_report import FORMATS
+
+    command = commands.add_parser(
+        "check",
+        help="report what is wrong with posts, without building the site",
+        description=(
+            "Run the checks mkdocs build runs on posts (front matter, dates, links and "
+            "Liquid, quotes and captions, the blogpost schema) and print one report, "
+            "grouped by file. Nothing is written. Exit codes: 0 no problem at warn or "
+            "error, 1 some, 2 the check could not run."
+        ),
+    )
+    command.add_argument(
+        "paths",
+        metavar="PATHS",
+        nargs="*",
+        help="only these files (posts among them; others are skipped); default: every post",
+    )
+    command.add_argument(
+        "-f",
+        "--config-file",
+        metavar="FILE",
+        help="the site's configuration (default: mkdocs.yml in the current folder)",
+    )
+    command.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text for people (default), json for editors and CI, github for annotations",
+    )
+    command.add_argument(
+        "--drafts",
+        action="store_true",
+        help="also check the bodies of drafts and held-back posts, as mkdocs serve shows them",
+    )
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -87,6 +131,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage error or the help
         return exc.code if isinstance(exc.code, int) else EXIT_FATAL
+    if args.command == "check":
+        return _check(args.config_file, args.paths, args.format, args.drafts, stream)
     try:
         return _import(args.jekyll_dir, args.site, args.dry_run, args.force, stream)
     except ImportError_ as exc:
@@ -99,6 +145,26 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except KeyboardInterrupt:
         print("mkdocs-blogpost: interrupted", file=sys.stderr)
         return EXIT_FATAL
+
+
+def _check(
+    config_file: str | None, paths: list[str], fmt: Format, drafts: bool, out: TextIO
+) -> int:
+    from .check import CheckError, check_site
+    from .check_report import render
+
+    try:
+        result = check_site(config_file, paths, drafts=drafts)
+    except CheckError as exc:
+        print(f"mkdocs-blogpost: error: {exc}", file=sys.stderr)
+        for detail in exc.details:
+            print(f"  {detail}", file=sys.stderr)
+        return EXIT_FATAL
+    except KeyboardInterrupt:
+        print("mkdocs-blogpost: interrupted", file=sys.stderr)
+        return EXIT_FATAL
+    out.write(render(result, fmt))
+    return EXIT_PROBLEMS if result.failed else EXIT_OK
 
 
 def _import(jekyll_dir: Path, site_dir: Path, dry_run: bool, force: bool, out: TextIO) -> int:

@@ -15,6 +15,7 @@ from mkdocs.config.base import ValidationError
 
 from .dates import DateError, get_timezone
 from .permalinks import PermalinkError, check_pattern, expand_style
+from .problems import SEVERITIES, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -31,7 +32,11 @@ __all__ = [
     "FeedPathsOption",
     "JekyllConfigOption",
     "MastodonInstanceOption",
+    "NamesFileOption",
     "PermalinkOption",
+    "SchemaConfig",
+    "SchemaOption",
+    "SeverityOption",
     "SubFolder",
     "TimezoneOption",
     "XHandleOption",
@@ -46,7 +51,8 @@ DEFAULT_MASTODON_INSTANCE = "mastodon.social"
 class Count(c.Type[int]):
     """A whole number of at least `minimum`; `meaning` tells the author what it counts."""
 
-    def __init__(self, *, default: int, minimum: int, meaning: str = "") -> None:
+    def __init__(self, *, default: int | None, minimum: int, meaning: str = "") -> None:
+        # `default=None` for a count that may be left unset, inside `c.Optional`.
         super().__init__(int, default=default)
         self.minimum = minimum
         self.meaning = meaning
@@ -339,6 +345,160 @@ class FeedPathsOption(c.SubConfig[FeedPathsConfig]):
                 )
 
 
+class SeverityOption(c.Choice):
+    """How much one kind of problem in a post matters: `ignore`, `info`, `warn` or `error`."""
+
+    def __init__(self, default: Severity) -> None:
+        super().__init__(SEVERITIES, default=default)
+
+
+class NamesFileOption(c.BaseConfigOption[list[str]]):
+    """A YAML file of allowed names, relative to `mkdocs.yml`; its value is the names.
+
+    The file is a list of names, or a mapping whose keys are the names (a value's `name`
+    or `label` counts too), optionally under one top-level key such as `authors:`:
+    Material's `.authors.yml` and Docusaurus' `tags.yml` can be used as they are.
+    """
+
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        self.kind = kind
+        self.path = c.File(exists=True)
+
+    def pre_validation(self, config: base.Config, key_name: str) -> None:
+        """Learn the folder of `mkdocs.yml`, which the path is relative to."""
+        self.path.pre_validation(config, key_name)
+
+    def run_validation(self, value: object) -> list[str]:
+        """Read the file; refuse one that is missing, not YAML, or not names."""
+        path = self.path.run_validation(value)
+        import yaml
+
+        try:
+            with open(path, encoding="utf-8-sig") as fh:
+                data = yaml.safe_load(fh)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise ValidationError(f"cannot read {value!r}: {exc}") from None
+        if isinstance(data, dict) and len(data) == 1:
+            (only,) = data.values()
+            if isinstance(only, dict | list):
+                data = only
+        names = _names_in(data)
+        if names is None:
+            raise ValidationError(
+                f"{value!r} must be a YAML list of {self.kind}, or a mapping whose keys are "
+                f"the {self.kind}"
+            )
+        return names
+
+
+def _names_in(data: object) -> list[str] | None:
+    """Return the names a names file lists, `None` when it is not a list or mapping of them."""
+    if isinstance(data, list) and all(isinstance(i, str | int | float) for i in data):
+        return [str(i) for i in data]
+    if not isinstance(data, dict):
+        return None
+    names = [str(key) for key in data]
+    for entry in data.values():
+        if isinstance(entry, dict):
+            names += [str(entry[k]) for k in ("name", "label") if entry.get(k)]
+    return names
+
+
+class SchemaConfig(base.Config):
+    """What the site expects of each post's front matter, and how much each problem matters.
+
+    Each problem has its own severity: `ignore` (not reported), `info`, `warn` (fails
+    `mkdocs build --strict`) or `error` (stops `mkdocs build`, like `--strict` for that
+    problem alone). Rules that need a list or a limit do nothing until it is given.
+    """
+
+    required = c.ListOfItems(c.Type(str), default=[])
+    """Front matter keys every post must set to a value (`description`, `img`)."""
+
+    missing_keys = SeverityOption("warn")
+    """A key of `required` that a post does not set, or sets empty."""
+
+    tags_allowed = c.ListOfItems(c.Type(str), default=[])
+    """The tags posts may use (compared without case); with `tags_file`, both count."""
+
+    tags_file = c.Optional(NamesFileOption("tags"))
+    """A YAML file listing the tags posts may use, relative to `mkdocs.yml`."""
+
+    unknown_tags = SeverityOption("warn")
+    """A tag outside `tags_allowed` and `tags_file`, when either is given."""
+
+    categories_allowed = c.ListOfItems(c.Type(str), default=[])
+    """The categories posts may use; with `categories_file`, both count."""
+
+    categories_file = c.Optional(NamesFileOption("categories"))
+    """A YAML file listing the categories posts may use, relative to `mkdocs.yml`."""
+
+    unknown_categories = SeverityOption("warn")
+    """A category outside `categories_allowed` and `categories_file`, when either is given."""
+
+    authors_allowed = c.ListOfItems(c.Type(str), default=[])
+    """The authors posts may name; with `authors_file`, both count."""
+
+    authors_file = c.Optional(NamesFileOption("authors"))
+    """A YAML file of the authors posts may name, relative to `mkdocs.yml`: a list, or a
+    mapping such as Material's `.authors.yml` (keys and `name:` both count)."""
+
+    unknown_authors = SeverityOption("warn")
+    """An author outside `authors_allowed` and `authors_file`, when either is given."""
+
+    known_keys = c.ListOfItems(c.Type(str), default=[])
+    """Front matter keys of the site's own, on top of those blogpost, MkDocs, Material and
+    common plugins read."""
+
+    unknown_keys = SeverityOption("ignore")
+    """A front matter key nothing reads, most often a typo: the message names the closest
+    known key ("did you mean 'tags'?")."""
+
+    description_min = c.Optional(Count(default=None, minimum=1))
+    """Fewest characters a `description` may have."""
+
+    description_max = c.Optional(Count(default=None, minimum=1))
+    """Most characters a `description` may have (search engines cut at about 160)."""
+
+    description_length = SeverityOption("warn")
+    """A `description` shorter than `description_min` or longer than `description_max`."""
+
+    missing_cover = SeverityOption("warn")
+    """An `img` or `image` cover whose file is not in the docs tree."""
+
+    missing_alt_text = SeverityOption("ignore")
+    """An image in a post without alt text (`![](x.png)`, `<img>` without `alt`)."""
+
+    first_paragraph_words = Count(default=100, minimum=1)
+    """Longest first paragraph, in words, that listings may show as a post's excerpt."""
+
+    long_first_paragraph = SeverityOption("ignore")
+    """A post with no `<!-- more -->`, `excerpt` or `description`, whose first paragraph
+    (which listings then show) is over `first_paragraph_words`."""
+
+    duplicate_titles = SeverityOption("ignore")
+    """Two posts with the same title (compared without case)."""
+
+    future_dates = SeverityOption("info")
+    """A post dated in the future (held back until then, unless `future: true`)."""
+
+
+class SchemaOption(c.SubConfig[SchemaConfig]):
+    """`schema`: each rule checked alone, then the description limits against each other."""
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        """Refuse a `description_min` over `description_max`."""
+        assert isinstance(config, BlogpostConfig)
+        rules = config.schema
+        low, high = rules.description_min, rules.description_max
+        if low is not None and high is not None and low > high:
+            raise ValidationError(
+                f"Sub-option 'description_min' ({low}) is over 'description_max' ({high}); "
+                "no description could pass both"
+            )
+
+
 class BlogpostConfig(base.Config):
     """Options of the `blogpost` plugin, all optional."""
 
@@ -374,7 +534,13 @@ class BlogpostConfig(base.Config):
     """IANA time zone given to post dates written without one (`Europe/Berlin`)."""
 
     language = c.Optional(c.Type(str))
-    """Language of the words the plugin shows; by default the theme's language, else English."""
+    """Language of the words the plugin shows; by default the theme's language, else English.
+    With mkdocs-static-i18n, each language's build uses its own language."""
+
+    fallback_to_default = c.Type(bool, default=True)
+    """With mkdocs-static-i18n: a post without a translation is shown in the other
+    languages' listings and feeds (marked as not translated), as i18n shows untranslated
+    pages. Off, each language lists only its own posts."""
 
     date_format = c.Type(str, default="long")
     """Babel date format for shown dates: `short`, `medium`, `long`, `full` or a pattern."""
@@ -536,3 +702,10 @@ class BlogpostConfig(base.Config):
 
     blog_pages = c.Type(bool, default=True)
     """Generate the blog index, tag, category, author and archive pages."""
+
+    # --- checking posts ---
+
+    schema = SchemaOption()
+    """What the site expects of posts' front matter, and the severity of each problem
+    (`ignore`, `info`, `warn`, `error`); `mkdocs-blogpost check` reports the same problems.
+    See `SchemaConfig` and the README."""

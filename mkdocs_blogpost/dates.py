@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .i18n import babel_locale
+
 __all__ = ["DateError", "format_date", "get_timezone", "parse_date"]
 
 # 2024-06-30, 2023-02-16 12:16:00 +0800, 2024-12-22  08:32:20 0000, 2024-06-30T08:00:00Z,
@@ -121,7 +123,9 @@ def _parse_string(text: str, default_tz: dt.tzinfo) -> dt.datetime:
 def format_date(value: dt.datetime, locale: str, date_format: str = "long") -> str:
     """Show a date the way readers of `locale` expect ("June 30, 2024" in English).
 
-    Falls back to ISO format when Babel does not know the locale.
+    `locale` is a language code as sites write it (`zh-TW`, `pt`, `pt_BR`), read as
+    `babel_locale` reads it; a language Babel does not know is shown in English, and a
+    format Babel cannot use in ISO format.
     """
     return _format_day(value.date(), locale, date_format)
 
@@ -134,7 +138,7 @@ def _format_day(day: dt.date, locale: str, date_format: str) -> str:
     from babel.dates import format_date as babel_format_date
 
     try:
-        return babel_format_date(day, format=date_format, locale=locale)
+        return babel_format_date(day, format=date_format, locale=babel_locale(locale))
     except (UnknownLocaleError, ValueError):
         try:
             return babel_format_date(day, format=date_format, locale="en")

@@ -74,6 +74,8 @@ class BlogFeeds:
         now: The build's moment, used only when `feed_build_date` is on.
         id_base: The `site_url` the site was configured with, before plugins such as
             mike put a version into it: entry ids stay the same in every version.
+        prefix: The language's site folder (`fr/`) when the site is built per
+            language: each language's feeds are in its own folder.
     """
 
     def __init__(
@@ -86,8 +88,11 @@ class BlogFeeds:
         title: str,
         now: dt.datetime,
         id_base: str | None = None,
+        prefix: str = "",
     ) -> None:
         self.options = options
+        self.prefix = prefix
+        self.blog_dir = (prefix + options.blog_dir).rstrip("/")
         self.config = config
         self.t = translator
         self.language = language
@@ -109,7 +114,7 @@ class BlogFeeds:
             )
             return
         taken = {f.dest_uri: f for f in files}
-        blog_paths = feed_paths(self.options)
+        blog_paths = {fmt: self.prefix + path for fmt, path in feed_paths(self.options).items()}
         for kind, name, folder, group_posts in self._groups(listed):
             for fmt in self.options.feed_formats:
                 if kind == "blog":
@@ -134,7 +139,7 @@ class BlogFeeds:
         """Return (kind, name, site folder, published posts) of each feed to write."""
         o = self.options
         published = [p for p in listed if is_public(p)]
-        groups: list[tuple[str, str, str, list[Post]]] = [("blog", "", o.blog_dir, published)]
+        groups: list[tuple[str, str, str, list[Post]]] = [("blog", "", self.blog_dir, published)]
         for kind, enabled, folder, get in (
             ("tag", o.feed_tags, o.tags_dir, _tags),
             ("category", o.feed_categories, o.categories_dir, _categories),
@@ -146,7 +151,7 @@ class BlogFeeds:
             for term in group_terms(listed, get, kind, report=not o.blog_pages):
                 term_posts = [p for p in term.posts if is_public(p)]
                 if term_posts:
-                    path = posixpath.join(o.blog_dir, folder, term.slug)
+                    path = posixpath.join(self.blog_dir, folder, term.slug)
                     groups.append((kind, term.name, path, term_posts))
         return groups
 
@@ -167,7 +172,7 @@ class BlogFeeds:
             return
         site_url = self.site_url
         pages = {f.dest_uri: f for f in files if f.is_documentation_page()}
-        home = _page_url(pages, self.options.blog_dir, site_url) or site_url
+        home = _page_url(pages, self.blog_dir, site_url) or site_url
         entries: dict[str, FeedEntry] = {}
         for target in self.targets:
             chosen = target.chosen(self.options.feed_length)

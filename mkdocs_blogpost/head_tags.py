@@ -43,6 +43,7 @@ class HeadTags:
         feeds: The blog's feeds, for their autodiscovery links.
         language: The pages' language (`en`, `pt-BR`).
         url_of: The site path of a docs file, `None` when it is not built.
+        blog_dir: The blog's folder as docs paths name it in this build.
     """
 
     def __init__(
@@ -53,8 +54,10 @@ class HeadTags:
         *,
         language: str,
         url_of: Callable[[str | None], str | None],
+        blog_dir: str | None = None,
     ) -> None:
         self.options = options
+        self.blog_dir = options.blog_dir if blog_dir is None else blog_dir
         self.url_of = url_of
         self.site_name = config.site_name
         self.site_url: str | None = config.site_url or None
@@ -101,7 +104,8 @@ class HeadTags:
             output = seo.set_meta_description(output, description)
         canonical = self.canonical.get(post.src_uri)
         if canonical:
-            replace = "canonical_url" in post.meta
+            # An untranslated post shown in another language points to its original.
+            replace = "canonical_url" in post.meta or post.fallback
             output = seo.set_canonical(output, canonical, replace=replace)
         output = seo.set_article_type(output)
         cover = self.covers.get(post.src_uri)
@@ -118,12 +122,31 @@ class HeadTags:
             authors=list(post.authors),
             people=self.people,
             site_name=self.site_name,
-            language=self.language,
+            language=post.language.replace("_", "-") if post.language else self.language,
             twitter_site=self.twitter_site,
         )
-        tags = seo.article_tags(meta, seo.head_part(output))
+        head = seo.head_part(output)
+        tags = seo.article_tags(meta, head)
+        if post.translations and self.site_url and "hreflang=" not in head:
+            # Material writes these itself from i18n's language switcher; other themes not.
+            tags += self._language_links(post.translations)
         tags += self._feed_links(page)
         return inject_head(output, tags)
+
+    def _language_links(self, translations: dict[str, str]) -> list[str]:
+        """Return the `hreflang` links of a translated post, this version included."""
+        assert self.site_url
+        links = [
+            f'<link rel="alternate" hreflang="{html.escape(lang.replace("_", "-"))}" '
+            f'href="{html.escape(absolute_url(self.site_url, url))}">'
+            for lang, url in translations.items()
+        ]
+        first = next(iter(translations.values()))
+        links.append(
+            f'<link rel="alternate" hreflang="x-default" '
+            f'href="{html.escape(absolute_url(self.site_url, first))}">'
+        )
+        return links
 
     def _listing(self, output: str, page: Page, view: ViewPage) -> str:
         description = view.description
@@ -169,5 +192,5 @@ class HeadTags:
         return out
 
     def _in_blog(self, page: Page) -> bool:
-        blog_dir = self.options.blog_dir
+        blog_dir = self.blog_dir
         return is_under(page.file.src_uri, blog_dir) or page.file.src_uri == f"{blog_dir}.md"

@@ -62,6 +62,17 @@ class Post:
     lines: dict[str, int] = field(default_factory=dict)
     dest_uri: str = ""
     url: str = ""
+    key: str = ""
+    """The language-neutral docs path, which all translations of the post share; the
+    docs path itself in a site of one language."""
+    language: str | None = None
+    """The post's language (`lang:`, or the one mkdocs-static-i18n gave its file);
+    `None` when it is the blog's."""
+    fallback: bool = False
+    """Shown in a build of another language, which has no translation of it."""
+    translations: dict[str, str] = field(default_factory=dict)
+    """Site path of each language's version of the post, this one included, when it has
+    been translated."""
     # Filled in while rendering.
     html: str | None = None
     """The rendered post. Kept only while feeds may still need it (see `summary`)."""

@@ -90,7 +90,13 @@ def _authored(src_uri: str, existing: Mapping[str, File]) -> File | None:
 
 
 def create_pages(
-    views: BlogViews, files: Files, config: MkDocsConfig, posts: Mapping[str, Post]
+    views: BlogViews,
+    files: Files,
+    config: MkDocsConfig,
+    posts: Mapping[str, Post],
+    *,
+    key_of: Callable[[File], str] | None = None,
+    place: Callable[[File], None] | None = None,
 ) -> dict[str, ViewPage]:
     """Add a generated page for each planned listing the author did not write.
 
@@ -99,10 +105,19 @@ def create_pages(
     entry); every other listing page is kept out of it. A listing whose URL is taken
     by a post is not generated, with a warning.
 
+    Args:
+        views: The planned listings.
+        files: The site's files; generated pages are added to them.
+        config: The site's configuration.
+        posts: The blog's posts by docs path.
+        key_of: The docs path a file stands for, when it is not its own (a translated
+            page, in a site built per language).
+        place: Moves a generated page to its language's folder, in such a site.
+
     Returns:
         The listing pages by the `src_uri` of the page that shows them.
     """
-    existing = {f.src_uri: f for f in files}
+    existing = {(key_of(f) if key_of else f.src_uri): f for f in files}
     dest_owner = {f.dest_uri: f.src_uri for f in files}
     renamed: dict[str, str] = {}
     by_src: dict[str, ViewPage] = {}
@@ -121,6 +136,8 @@ def create_pages(
             content=page_markdown(view),
             inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
         )
+        if place is not None:
+            place(file)
         owner = dest_owner.get(file.dest_uri)
         if owner is not None:
             log.warning(
@@ -254,6 +271,14 @@ def _date(post: Post, ctx: ListingContext) -> dict[str, str] | None:
     }
 
 
+def _text_language(post: Post, ctx: ListingContext) -> str | None:
+    """Return the language of a post's title and excerpt when it is not the listing's."""
+    if not post.language:
+        return None
+    tag = post.language.replace("_", "-")
+    return None if tag.lower() == ctx.locale.replace("_", "-").lower() else tag
+
+
 def _marked_terms(links: list[dict[str, Any]], marks: MarkedLinks) -> list[dict[str, Any]]:
     return [{"name": marks.text(link["name"]), "url": marks.mark(link["url"])} for link in links]
 
@@ -290,8 +315,10 @@ def _card(post: Post, ctx: ListingContext) -> dict[str, Any]:
         "categories": _marked_terms(category_links(post, "", ctx), marks),
         "excerpt": _card_excerpt(post, marks),
         "badge": status_badge(post, ctx.translator),
+        "lang": _text_language(post, ctx),
     }
-    card["html"] = Markup(ctx.env.get_template("blogpost/fragments/card.html").render(card=card))
+    template = ctx.env.get_template("blogpost/fragments/card.html")
+    card["html"] = Markup(template.render(card=card, t=ctx.translator))
     ctx.cards[post.src_uri] = card
     return card
 
@@ -312,9 +339,10 @@ def _entry(post: Post, ctx: ListingContext) -> dict[str, Any]:
         if post.date
         else None,
         "badge": status_badge(post, ctx.translator),
+        "lang": _text_language(post, ctx),
     }
     entry["html"] = Markup(
-        ctx.env.get_template("blogpost/fragments/entry.html").render(entry=entry)
+        ctx.env.get_template("blogpost/fragments/entry.html").render(entry=entry, t=ctx.translator)
     )
     ctx.entries[post.src_uri] = entry
     return entry
@@ -350,11 +378,6 @@ def _pagination(view: ViewPage, page_url: str, ctx: ListingContext) -> dict[str,
     }
 
 
-def count_text(count: int, t: Translator) -> str:
-    """Return "1 post" or "N posts" in the site's language."""
-    return t("post_count_one") if count == 1 else t("post_count", count=count)
-
-
 #: Each index of terms: where its terms' pages are, its intro, and whether its links are tags.
 _INDEXES = {
     "tag_index": ("tag_src", "tags_intro"),
@@ -373,7 +396,7 @@ def _terms(view: ViewPage, ctx: ListingContext) -> list[dict[str, Any]]:
             "name": ctx.marks.text(term.name),
             "url": ctx.marks.mark(ctx.url_of(src)) if src else None,
             "count": term.count,
-            "count_text": count_text(term.count, ctx.translator),
+            "count_text": ctx.translator.count("post_count", term.count),
         }
         if view.kind == "author_index":
             profile = ctx.profile(term.name)
@@ -414,7 +437,7 @@ def _index_context(view: ViewPage, ctx: ListingContext) -> dict[str, Any]:
 
 def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
     """Render the listing HTML of one page, with URLs relative to `page_url`."""
-    context: dict[str, Any] = {"view": view, "kind": view.kind}
+    context: dict[str, Any] = {"view": view, "kind": view.kind, "t": ctx.translator}
     if view.kind in _INDEXES:
         context.update(_index_context(view, ctx))
     elif view.kind == "archive":
@@ -425,7 +448,7 @@ def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
                 {
                     "year": year,
                     "url": ctx.marks.mark(ctx.url_of(src)),
-                    "count_text": count_text(len(posts), ctx.translator),
+                    "count_text": ctx.translator.count("post_count", len(posts)),
                     "entries": [_entry(p, ctx) for p in posts],
                 }
             )
@@ -434,9 +457,9 @@ def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
         context["cards"] = [_card(p, ctx) for p in view.posts]
         context["pagination"] = _pagination(view, page_url, ctx)
         if view.term is not None:
-            context["count_text"] = count_text(view.term.count, ctx.translator)
+            context["count_text"] = ctx.translator.count("post_count", view.term.count)
         elif view.kind == "archive_year":
-            context["count_text"] = count_text(len(view.posts), ctx.translator)
+            context["count_text"] = ctx.translator.count("post_count", len(view.posts))
         if view.kind == "author":
             context["profile"] = _profile(view, ctx)
     listing = ctx.env.get_template("blogpost/fragments/listing.html").render(context)
@@ -491,6 +514,7 @@ def render_post_footer(
         "older": _entry(links.older, ctx) if links.older else None,
         "newer": _entry(links.newer, ctx) if links.newer else None,
         "related": [_entry(p, ctx) for p in links.related],
+        "t": ctx.translator,
     }
     footer = ctx.env.get_template("blogpost/fragments/post-footer.html").render(context)
     return ctx.marks.place(footer, page_url)
@@ -506,6 +530,9 @@ def dress_post(
     footer: bool,
     tags: bool = True,
     lightbox: Lightbox | None = None,
+    translations: list[dict[str, str]] | None = None,
+    lang: str | None = None,
+    body_lang: str | None = None,
 ) -> str:
     """Return the post's page content with its header on top and its footer below.
 
@@ -519,10 +546,16 @@ def dress_post(
         tags: Show the post's tags in its header.
         lightbox: How mkdocs-glightbox links images, when the site uses it: the cover
             opens in the lightbox too.
+        translations: The post's versions in other languages (`name`, `url`, `lang`).
+        lang: The language of the whole post, header and footer included, when it is
+            not the page's (`lang:` in its front matter).
+        body_lang: The language of the post's text alone, when the header and footer
+            are in the page's language (a post shown untranslated).
     """
     from .blog_nav import render_blog_nav
 
-    nav = render_blog_nav("post", post.src_uri, page_url, ctx)
+    if body_lang:
+        content = f'<div lang="{html.escape(body_lang)}">{content}</div>'
     if header:
         cover = ctx.cover_url(post)
         cover_url = relative_url(cover, page_url) if cover else None
@@ -541,7 +574,16 @@ def dress_post(
             tags=tag_links(post, page_url, ctx) if tags else [],
             authors=author_links(post, page_url, ctx),
             categories=category_links(post, page_url, ctx),
+            translator=ctx.translator,
+            translations=[
+                {**version, "url": relative_url(version["url"], page_url)}
+                for version in translations or ()
+            ],
         )
     if footer and post.date is not None:
         content += render_post_footer(post, ctx.views.links.get(post.src_uri), page_url, ctx)
-    return nav + content
+    # The blog's links are in the post's language too, when it is not the page's.
+    content = render_blog_nav("post", post.src_uri, page_url, ctx) + content
+    if lang:
+        content = f'<div class="blogpost-post" lang="{html.escape(lang)}">{content}</div>'
+    return content

@@ -3,10 +3,12 @@
 The build, as MkDocs calls us (`blog.py` holds the state; each step names its module):
 
 1. `on_config`, after other plugins' (mike, i18n): register the templates and the
-   stylesheet; make this build's `Blog`.
-2. `on_files`: read every post's front matter once, give posts their URLs and keep
-   unpublished ones out (`post_files`); plan the listing pages (`views`, `pages`), the
-   feeds and the redirects (`syndication`); index what posts' links may point to.
+   stylesheet.
+2. `on_files`: make this build's `Blog`; read every post's front matter once
+   (after mkdocs-static-i18n's, which gives each language's build its files), give
+   posts their URLs and keep unpublished ones out (`post_files`); plan the listing
+   pages (`views`, `pages`), the feeds and the redirects (`syndication`); index what
+   posts' links may point to.
 3. `on_nav`, after the nav plugins: the blog becomes one entry of an automatic nav
    (`navigation`).
 4. `on_page_markdown`: a post's page gets its body and normalised metadata; its Liquid
@@ -111,14 +113,17 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         self._id_base = config.site_url or None
         return config
 
-    # Late (-100): other plugins' `on_config` has run, so `site_url` carries mike's
-    # version and the theme's language is the one this build renders.
+    # Late (-100): after other plugins' `on_config` where the order allows. The blog
+    # itself starts in `on_files`, when every `on_config` has run whatever the order:
+    # mike's version in `site_url` and the language mkdocs-static-i18n gives each
+    # of its builds are known by then.
     @event_priority(-100)
-    def _start_blog(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Register the templates and the stylesheet, and start this build's blog."""
+    def _register(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Register the templates and the stylesheet; check the other plugins."""
         if self.blog is not None:
-            # The same configuration is built again (`mkdocs serve`): take out what the
-            # last build added, so extensions never pile up.
+            # The same configuration is built again (`mkdocs serve`, or i18n's build of
+            # the next language): take out what the last build added, so extensions
+            # never pile up.
             added = self.blog.extensions
             config.markdown_extensions = [
                 e for e in config.markdown_extensions if not any(e is a for a in added)
@@ -130,13 +135,18 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             config.theme.dirs.append(TEMPLATES_DIR)
         if CSS_PATH not in config.extra_css:
             config.extra_css.insert(0, CSS_PATH)
+        check_material_blog(config, self.config)
+        check_rss_plugin(config, self.config)
+        self._warnings.start(self.config.posts_dir, self.config.blog_dir)
+        return config
+
+    def _start_blog(self, config: MkDocsConfig) -> Blog:
+        """Start this build's blog."""
         blogs = {
             name: plugin.config
             for name, plugin in config.plugins.items()
             if isinstance(plugin, BlogpostPlugin) and plugin.config.enabled
         }
-        check_material_blog(config, self.config)
-        check_rss_plugin(config, self.config)
         blog = Blog(
             self.config,
             config,
@@ -152,18 +162,30 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             guard = MalformedUrlExtension(blog.report_bad_url)
             config.markdown_extensions.append(guard)
             blog.extensions.append(guard)
-        self.blog = blog
-        self._warnings.start(self.config.posts_dir, self.config.blog_dir)
-        return config
+        return blog
 
-    on_config = CombinedEvent(_configured_site_url, _start_blog)
+    on_config = CombinedEvent(_configured_site_url, _register)
 
     # Run after plugins that add or move files (-50 is late) so we see the final tree.
     # Before literate-nav (-100), which makes the nav from the files it finds.
     @event_priority(-50)
     def _read_posts(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Read each post once, decide its URL, and keep drafts out of `mkdocs build`."""
-        if self.blog is not None:
+        if not self.config.enabled:
+            return files
+        self.blog = self._start_blog(config)
+        if self.blog.languages is None:
+            self.blog.read_posts(files, config)
+            self.blog.show_named_posts(files, config)
+        return files
+
+    # After mkdocs-static-i18n (-100), which replaces the files with this language's:
+    # `post.fr.md` for `post.md`, each moved under `fr/`. It cannot take pages made
+    # with `File.generated` (they have no source file), so the blog adds them after it.
+    @event_priority(-105)
+    def _read_posts_in_language(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """With i18n: read this language's posts, and plan its pages."""
+        if self.blog is not None and self.blog.languages is not None:
             self.blog.read_posts(files, config)
             self.blog.show_named_posts(files, config)
         return files
@@ -176,7 +198,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             self.blog.link_index_not_folder(config)
         return files
 
-    on_files = CombinedEvent(_read_posts, _nav_config)
+    on_files = CombinedEvent(_read_posts, _read_posts_in_language, _nav_config)
 
     # Last (-100): awesome-nav (100) and awesome-pages (0) build the nav first, wherever
     # they are in `plugins:`. awesome-pages finds a folder's `.pages` from the folder its
@@ -257,10 +279,20 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
     on_post_page = CombinedEvent(_head_tags, _release_page)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Log one line saying what the plugin did in this build."""
+        """Log one line saying what the plugin did; stop on problems the schema calls errors."""
         warnings = self._warnings.stop()
         if self.blog is not None:
             log.info(self.blog.summary(warnings))
+        # At the end, as `--strict` does, so that every error is listed first. A preview
+        # under `serve` keeps running while the author fixes them.
+        if self._warnings.errors and not self.serve:
+            from .problems import build_stopped
+
+            raise build_stopped(self._warnings.errors)
+
+    def on_shutdown(self) -> None:
+        """Stop counting warnings: `mkdocs-blogpost check` ends without `on_post_build`."""
+        self._warnings.stop()
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop counting warnings: a failed build must not leave our handler on the logger."""

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from mkdocs.plugins import get_plugin_logger
-
 from .dates import DateError, parse_date
+from .problems import Problem, report
+from .problems import log as problems_log
 
 if TYPE_CHECKING:
+    from .config import SchemaConfig
     from .frontmatter import FrontMatter
     from .models import Cover, Post, PostStatus
 
@@ -29,14 +32,13 @@ __all__ = [
     "is_post_path",
     "is_public",
     "is_visible",
+    "quiet",
     "read_post",
     "read_switch",
     "resolve_urls",
     "safe_url",
     "warn",
 ]
-
-log = get_plugin_logger(__name__)
 
 _JEKYLL_NAME_RE = re.compile(r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})-(?P<slug>.+)$")
 _H1_RE = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t]*#*[ \t]*$")
@@ -45,10 +47,25 @@ _POST_EXTENSIONS = (".md", ".markdown")
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto", ""})
 
 
+class _Silence(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return False
+
+
+@contextmanager
+def quiet() -> Iterator[None]:
+    """Keep reading a post from logging: for a second reading of a file already warned about."""
+    silence = _Silence()
+    problems_log.logger.addFilter(silence)
+    try:
+        yield
+    finally:
+        problems_log.logger.removeFilter(silence)
+
+
 def warn(src_uri: str, message: str, line: int | None = None) -> None:
     """Log a warning an author can act on: `file:line: message`."""
-    where = f"{src_uri}:{line}" if line else src_uri
-    log.warning(f"{where}: {message}")
+    report(Problem(src_uri, line, message))
 
 
 @dataclass
@@ -68,6 +85,8 @@ class PostContext:
             as Jekyll does (they become "skipped" posts).
         author_name: The name shown for an author as a post writes them: an id of the
             authors file gives its name, anything else stays as written.
+        schema: The site's rules for front matter; `None` checks only what the build
+            always reports, at the default severities.
     """
 
     posts_dir: str
@@ -80,6 +99,7 @@ class PostContext:
     exists: Callable[[str], bool] = lambda _path: False
     skip_unprefixed: bool = False
     author_name: Callable[[str], str] = lambda written: written
+    schema: SchemaConfig | None = None
 
 
 def is_post_path(src_uri: str, posts_dir: str) -> bool:
@@ -123,13 +143,15 @@ def safe_url(url: str) -> bool:
     return scheme in _SAFE_SCHEMES
 
 
-def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
+def read_post(src_uri: str, source: str, ctx: PostContext, key: str | None = None) -> Post:
     """Read one post file into a `Post`. Problems are logged as warnings, never raised.
 
     Args:
         src_uri: The file's path in the docs tree.
         source: The file's text.
         ctx: What the site provides.
+        key: The language-neutral path of a translated file (`post.md` for
+            `post.fr.md`), which its date and slug are read from; `src_uri` by default.
     """
     from .frontmatter import parse_front_matter, to_bool, to_list
     from .models import Post
@@ -138,7 +160,7 @@ def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
     fm = parse_front_matter(source)
     _report_front_matter(src_uri, fm)
     data = fm.data
-    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+    stem = posixpath.splitext(posixpath.basename(key or src_uri))[0]
     jekyll = _JEKYLL_NAME_RE.match(stem)
     # Read one after the other, so a post's warnings always come in the same order.
     date = _read_date(src_uri, fm, jekyll, ctx)
@@ -179,10 +201,36 @@ def read_post(src_uri: str, source: str, ctx: PostContext) -> Post:
         pin=bool(to_bool(data.get("pin")) or to_bool(data.get("sticky"))),
         problem=fm.error.message if fm.error is not None else None,
         lines=fm.lines,
+        key=key or src_uri,
+        language=_read_language(src_uri, data.get("lang"), fm.lines.get("lang")),
     )
     post.cover = _resolve_cover(data, post, ctx)
     post.meta = _page_meta(data, post)
+    if ctx.schema is not None and fm.error is None:
+        from .schema import check_front_matter
+
+        for problem in check_front_matter(post, data, ctx.schema):
+            report(problem)
     return post
+
+
+_LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+def _read_language(src_uri: str, value: object, line: int | None) -> str | None:
+    """Read `lang:` as a language code (`fr`, `pt-BR`, `zh-Hant`), warning about others."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    if _LANGUAGE_RE.fullmatch(text):
+        return text.replace("_", "-")
+    warn(
+        src_uri,
+        f"front matter 'lang': {text!r} is not a language code; write one like 'fr', "
+        "'pt-BR' or 'zh-Hant'. The post is shown in the blog's language",
+        line,
+    )
+    return None
 
 
 def _report_front_matter(src_uri: str, fm: FrontMatter) -> None:
@@ -291,9 +339,19 @@ def _status(
                 "file YYYY-MM-DD-slug.md. It is left out of the blog until then",
             )
         return "undated"
-    if not ctx.future and date > ctx.now:
-        log.info(f"{src_uri}: dated {date.isoformat()}, held back until then (set future: true)")
-        return "future"
+    if date > ctx.now:
+        from .schema import severity
+
+        level = severity(ctx.schema, "future_dates")
+        held = not ctx.future
+        message = (
+            f"dated {date.isoformat()}, held back until then (set future: true)"
+            if held
+            else f"dated {date.isoformat()}, in the future; published now, as 'future: true' says"
+        )
+        report(Problem(src_uri, fm.lines.get("date"), message, severity=level, rule="future_dates"))
+        if held:
+            return "future"
     return "published"
 
 
@@ -403,11 +461,17 @@ def _resolve_cover(data: dict[str, Any], post: Post, ctx: PostContext) -> Cover 
         if ctx.exists(normal):
             return Cover(src_uri=normal, alt=alt)
     looked = ", ".join(dict.fromkeys(posixpath.normpath(c) for c in candidates))
-    warn(
-        post.src_uri,
-        f"front matter '{key}': cover image {value!r} was not found (looked for {looked} in "
-        "docs_dir); add the file or fix the path",
-        post.line_of(key),
+    from .schema import severity
+
+    report(
+        Problem(
+            post.src_uri,
+            post.line_of(key),
+            f"front matter '{key}': cover image {value!r} was not found (looked for {looked} "
+            "in docs_dir); add the file or fix the path",
+            severity=severity(ctx.schema, "missing_cover"),
+            rule="missing_cover",
+        )
     )
     return None
 
@@ -463,6 +527,8 @@ def resolve_urls(
     taken: set[str],
     reserved: Sequence[str] = (),
     blog_dir: str = "blog",
+    prefix: str = "",
+    url_from: Mapping[str, Post] | None = None,
 ) -> None:
     """Give each post its destination and URL, never two posts (or a page) one URL.
 
@@ -474,15 +540,25 @@ def resolve_urls(
         reserved: Destinations (`blog/index.html`) and folders (`blog/tags/`) that the
             plugin's generated pages will use; a post never takes them.
         blog_dir: The blog's folder, for `{blog_dir}` in `url_format`.
+        prefix: The language's site folder (`fr/`) put before every URL.
+        url_from: By docs path, the post whose date, slug and category make a post's
+            URL: a translation lives where its original does, under its own language.
     """
     owners: dict[str, str] = {}
+    url_from = url_from or {}
     reserved_files = {r for r in reserved if not r.endswith("/")}
     reserved_dirs = tuple(r for r in reserved if r.endswith("/"))
     for post in posts:
+        source = url_from.get(post.src_uri)
+        if source is not None:
+            post.slug = source.slug
         base_slug = post.slug
         counter = 1
         while True:
-            dest, url = _format_url(post, url_format, use_directory_urls, blog_dir)
+            if source is not None:
+                source.slug = post.slug
+            dest, url = _format_url(source or post, url_format, use_directory_urls, blog_dir)
+            dest, url = prefix + dest, prefix + url
             blocked = dest in reserved_files or dest.startswith(reserved_dirs)
             if dest not in taken and not blocked:
                 break
@@ -512,7 +588,7 @@ def _format_url(
     from .text import slugify
 
     date = post.date or dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
-    stem = posixpath.splitext(posixpath.basename(post.src_uri))[0]
+    stem = posixpath.splitext(posixpath.basename(post.key or post.src_uri))[0]
     values = {
         "yyyy": f"{date.year:04d}",
         "mm": f"{date.month:02d}",

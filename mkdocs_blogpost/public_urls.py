@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 
     from .authors import Author
     from .models import Post
+    from .multilingual import BuildLanguages
 
-__all__ = ["Cover", "canonical_urls", "covers", "people"]
+__all__ = ["Cover", "canonical_urls", "covers", "original_urls", "people"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,22 @@ def canonical_urls(posts: Iterable[Post], site_url: str | None) -> dict[str, str
         if url:
             found[post.src_uri] = url
     return found
+
+
+def original_urls(
+    posts: Iterable[Post], languages: BuildLanguages, site_url: str | None
+) -> dict[str, str]:
+    """Return the canonical URL of each post shown untranslated: its original's page.
+
+    A `canonical_url:` the post sets itself is kept.
+    """
+    if not site_url:
+        return {}
+    return {
+        post.src_uri: absolute_url(site_url, languages.in_language(post.url, languages.default))
+        for post in posts
+        if post.fallback and not post.meta.get("canonical_url")
+    }
 
 
 def _canonical(post: Post, site_url: str | None) -> str | None:

@@ -23,6 +23,7 @@ __all__ = [
     "render_post_header",
     "split_leading_h1",
     "status_badge",
+    "untranslated_label",
 ]
 
 #: Appended to `theme.dirs`: templates under `blogpost/`, static files under `assets/`.
@@ -64,13 +65,28 @@ _BADGES = {"draft": "draft", "future": "scheduled", "unreadable": "not_published
 def status_badge(post: Post, translator: Translator) -> dict[str, str] | None:
     """Return the badge of a post that `mkdocs build` would not publish, else `None`.
 
-    Only `mkdocs serve` shows such posts: the badge tells the author why.
+    Only `mkdocs serve` shows such posts: the badge tells the author why. A post
+    shown untranslated in another language's blog says so too.
     """
     key = _BADGES.get(post.status)
     if key is None:
+        if post.fallback:
+            return {"kind": "untranslated", "label": untranslated_label(post, translator)}
         return None
     kind = "scheduled" if post.status == "future" else post.status
     return {"kind": kind, "label": translator(key)}
+
+
+def untranslated_label(post: Post, translator: Translator) -> str:
+    """Return "Not translated yet (In English)" for a post shown in another language."""
+    from .multilingual import language_name
+
+    label = translator("untranslated")
+    if post.language:
+        name = language_name(post.language, translator.language, label=False)
+        shown = translator("shown_in", language=name)
+        label = f"{label} · {shown}"
+    return label
 
 
 def _notice(post: Post, translator: Translator) -> str | None:
@@ -102,14 +118,20 @@ def render_post_header(
     authors: Sequence[dict[str, Any]] | None = None,
     cover_link: Mapping[str, str] | None = None,
     categories: Sequence[dict[str, Any]] = (),
+    translator: Translator | None = None,
+    translations: Sequence[dict[str, str]] = (),
 ) -> str:
     """Return the post's content with its header (title, date, reading time...) on top.
 
     A heading the author wrote as the first line stays the page's only `<h1>`.
     `cover_link` gives the attributes of a link around the cover (a lightbox's);
     `categories` and `tags` are names with their pages' URLs.
+    `translator` gives the words (the blog's by default); `translations` links the
+    post's other language versions (`name`, `url`, `lang`).
     """
-    translator: Translator = env.globals["t"]  # type: ignore[assignment]
+    if translator is None:
+        translator = env.globals["t"]  # type: ignore[assignment]
+    assert translator is not None
     heading, rest = split_leading_h1(content)
     badge = status_badge(post, translator)
     date_text = (
@@ -137,6 +159,8 @@ def render_post_header(
         else None,
         "tags": tags,
         "categories": list(categories),
+        "translations": list(translations),
+        "t": translator,
     }
     header = env.get_template("blogpost/fragments/post-header.html").render(context)
     return header + rest

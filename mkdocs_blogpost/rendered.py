@@ -150,6 +150,7 @@ def render_post(
     from .excerpts import excerpt_html
 
     measure(post, html, options)
+    _check_schema(post, html, options)
     # After measuring (share labels are not reading), before keeping the HTML that
     # listings and feeds reuse.
     html = quotes.transform(html, page, post)
@@ -163,6 +164,18 @@ def render_post(
     # numbers of the transform's warnings).
     post.body = ""
     return html
+
+
+def _check_schema(post: Post, html: str, options: BlogpostConfig) -> None:
+    """Report the schema's rules on HTML: images without alt text, a long first paragraph."""
+    rules = options.schema
+    if rules.missing_alt_text == "ignore" and rules.long_first_paragraph == "ignore":
+        return
+    from .problems import report
+    from .schema import check_rendered
+
+    for problem in check_rendered(post, html, rules):
+        report(problem)
 
 
 def measure(post: Post, html: str, options: BlogpostConfig) -> None:

@@ -76,10 +76,16 @@ class ViewOptions:
     title: str | None = None
 
     @classmethod
-    def of_blog(cls, options: BlogpostConfig, title: str | None) -> ViewOptions:
-        """Return the view options of a blog with these plugin options and name."""
+    def of_blog(
+        cls, options: BlogpostConfig, title: str | None, blog_dir: str | None = None
+    ) -> ViewOptions:
+        """Return the view options of a blog with these plugin options and name.
+
+        `blog_dir` replaces the option's folder (under a language's folder, in a site
+        built per language).
+        """
         return cls(
-            blog_dir=options.blog_dir,
+            blog_dir=options.blog_dir if blog_dir is None else blog_dir,
             pagination_dir=options.pagination_dir,
             tags_dir=options.tags_dir,
             categories_dir=options.categories_dir,

@@ -686,6 +686,29 @@ def test_listing_words_in_site_language(build_site: BuildSite) -> None:
     assert site.soup("blog/tags/t/index.html").find("h1").get_text().startswith("Beiträge mit „t“")
 
 
+@pytest.mark.parametrize(
+    ("language", "older", "count", "date"),
+    [
+        # Material's `zh-TW` must give Traditional words, not the Simplified dictionary.
+        ("zh-TW", "較舊的文章 →", "(22 篇文章)", "2024年1月22日"),
+        # 22 takes Russian's form for 2-4, not the one for 5.
+        ("ru", "Старые записи →", "(22 записи)", "22 января 2024\u202fг."),
+        ("pt-BR", "Publicações mais antigas →", "(22 publicações)", "22 de janeiro de 2024"),
+    ],
+)
+def test_listing_words_and_counts_follow_the_theme_language(
+    build_site: BuildSite, language: str, older: str, count: str, date: str
+) -> None:
+    site = build_site(
+        many_posts(22, tags=["t"]), {"theme": {"name": "material", "language": language}}
+    )
+    soup = site.soup("blog/index.html")
+    assert soup.select_one(".blogpost-pagination__older a").get_text(strip=True) == older
+    assert soup.select_one(".blogpost-card time").get_text() == date
+    chips = site.soup("blog/tags/index.html").select("a.blogpost-term .blogpost-sr")
+    assert [c.get_text(strip=True) for c in chips] == [count]
+
+
 def test_post_url_taking_a_listing_url_is_reported(build_site: BuildSite) -> None:
     site = build_site(
         {"blog/posts/2024-01-01-tags.md": post("2024-01-01", "About tags", tags=["x"])},

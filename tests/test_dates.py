@@ -67,11 +67,56 @@ def test_unknown_timezone() -> None:
         ("en", "June 30, 2024"),
         ("de", "30. Juni 2024"),
         ("fr", "30 juin 2024"),
+        ("es", "30 de junio de 2024"),
+        ("it", "30 giugno 2024"),
+        ("nl", "30 juni 2024"),
+        ("pt", "30 de junho de 2024"),
+        ("pt-BR", "30 de junho de 2024"),
+        ("pl", "30 czerwca 2024"),
+        ("ru", "30 июня 2024\u202fг."),
+        ("uk", "30 червня 2024\u202fр."),
+        ("ja", "2024年6月30日"),
+        ("ko", "2024년 6월 30일"),
+        ("zh", "2024年6月30日"),
+        ("zh_Hans", "2024年6月30日"),
+        ("zh_Hant", "2024年6月30日"),
+        ("zh-TW", "2024年6月30日"),
+        ("zh-Hant-TW", "2024年6月30日"),
         ("xx", "June 30, 2024"),
+        ("", "June 30, 2024"),
     ],
 )
 def test_format_date_localized(locale: str, expected: str) -> None:
     assert format_date(dt.datetime(2024, 6, 30, tzinfo=UTC), locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "date_format", "expected"),
+    [
+        # European and Brazilian Portuguese write medium dates differently: `pt` must not
+        # get Babel's bare `pt`, which is Brazilian.
+        ("pt", "medium", "30/06/2024"),
+        ("pt_PT", "medium", "30/06/2024"),
+        ("pt-BR", "medium", "30 de jun. de 2024"),
+        ("PT-br", "medium", "30 de jun. de 2024"),
+        # Hong Kong writes the day first in short dates: the region is kept.
+        ("zh_HK", "short", "30/6/2024"),
+        ("zh-TW", "short", "2024/6/30"),
+        ("de_AT", "short", "30.06.24"),
+    ],
+)
+def test_format_date_keeps_the_region(locale: str, date_format: str, expected: str) -> None:
+    assert format_date(dt.datetime(2024, 6, 30, tzinfo=UTC), locale, date_format) == expected
+
+
+_ODD_CODES = ["zh_Hans", "zh_Hant", "zh-TW", "zh-Hant-TW", "pt", "pt-BR", "PT-br", "ja", "ko"]
+_ODD_CODES += ["uk", "sr-Latn", "de-CH-1996", "en_US.UTF-8", "zh_Hans_HK", "x", "-", "123"]
+
+
+@pytest.mark.parametrize("locale", _ODD_CODES)
+@pytest.mark.parametrize("date_format", ["short", "medium", "long", "full", "d MMM y"])
+def test_format_date_never_raises(locale: str, date_format: str) -> None:
+    assert "24" in format_date(dt.datetime(2024, 6, 30, tzinfo=UTC), locale, date_format)
 
 
 @pytest.mark.parametrize(
