@@ -9,11 +9,33 @@ stay off blog pages, where the blog's links lead on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from support.build import BuildSite, Site
+from support.build import BuildSite, Site, make_config, run_build, write_tree
 from test_blog_pages import kinds_site, many_posts, page_of_href, post
 
 THEMES = ["material", "mkdocs", "readthedocs"]
+
+
+@pytest.fixture(scope="module")
+def kinds(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Site]:
+    """The site with every page kind in a theme, built once per module and theme.
+
+    The `mkdocs` theme's is built with `use_directory_urls: false`, so both URL styles
+    are walked.
+    """
+    built: dict[str, Site] = {}
+
+    def get(theme: str) -> Site:
+        if theme not in built:
+            root = tmp_path_factory.mktemp(f"kinds-{theme}")
+            write_tree(root / "docs", {"index.md": "# Home\n\nWelcome.\n", **kinds_site()})
+            settings = {"theme": {"name": theme}, "use_directory_urls": theme != "mkdocs"}
+            built[theme] = run_build(root, make_config(root, settings, True))
+        return built[theme]
+
+    return get
 NAV_LABELS = ["Blog", "Tags", "Categories", "Archive", "Authors"]
 
 
@@ -31,11 +53,10 @@ def nav_links(site: Site, rel: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("directory_urls", [True, False])
 def test_every_blog_page_links_every_index_and_the_feed(
-    build_site: BuildSite, theme: str, directory_urls: bool
+    kinds: Callable[[str], Site], theme: str
 ) -> None:
-    site = build_site(kinds_site(), {"theme": {"name": theme}, "use_directory_urls": directory_urls})
+    site = kinds(theme)
     pages = [p for p in blog_pages(site) if site.soup(p).select_one(".blogpost-header, .blogpost-listing")]
     assert len(pages) > 12
     expected = {
@@ -113,8 +134,8 @@ def test_several_blogs_each_link_their_own_pages(build_site: BuildSite) -> None:
 # -- categories and the indexes of categories and authors -------------------------------------
 
 
-def test_categories_are_shown_and_linked_on_posts_and_cards(build_site: BuildSite) -> None:
-    site = build_site(kinds_site())
+def test_categories_are_shown_and_linked_on_posts_and_cards(kinds: Callable[[str], Site]) -> None:
+    site = kinds("material")
     post_page = "blog/2024/07/08/gamma/index.html"
     kicker = site.soup(post_page).select_one(".blogpost-header .blogpost-kicker")
     link = kicker.select_one("a")
@@ -135,9 +156,9 @@ def test_categories_are_shown_and_linked_on_posts_and_cards(build_site: BuildSit
     ],
 )
 def test_indexes_of_terms_have_counts_an_intro_and_a_way_back(
-    build_site: BuildSite, index: str, names: list[str], counts: list[str]
+    kinds: Callable[[str], Site], index: str, names: list[str], counts: list[str]
 ) -> None:
-    site = build_site(kinds_site())
+    site = kinds("material")
     soup = site.soup(index)
     chips = soup.select("a.blogpost-term")
     assert [c.select_one(".blogpost-term__name").get_text() for c in chips] == names
@@ -176,23 +197,29 @@ def blog_entry_is_current(site: Site, rel: str, theme: str) -> bool:
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_the_site_nav_marks_the_blog_on_every_blog_page(build_site: BuildSite, theme: str) -> None:
-    site = build_site(kinds_site(), {"theme": {"name": theme}})
-    for rel in (
-        "blog/index.html",
-        "blog/2024/07/08/gamma/index.html",
-        "blog/tags/index.html",
-        "blog/tags/ci/index.html",
-        "blog/category/guides/index.html",
-        "blog/author/index.html",
-        "blog/archive/2024/index.html",
+def test_the_site_nav_marks_the_blog_on_every_blog_page(
+    kinds: Callable[[str], Site], theme: str
+) -> None:
+    site = kinds(theme)
+
+    assert blog_entry_is_current(site, "blog/index.html", theme)
+    # The `mkdocs` theme's site is built with `use_directory_urls: false`.
+    post_page = "blog/2024/07/08/gamma" + (".html" if theme == "mkdocs" else "/index.html")
+    assert blog_entry_is_current(site, post_page, theme)
+    for path in (
+        "blog/tags/ci",
+        "blog/category/guides",
+        "blog/archive/2024",
     ):
+        # Index files stay `index.html` with either value of `use_directory_urls`.
+        assert blog_entry_is_current(site, path + "/index.html", theme), path
+    for rel in ("blog/tags/index.html", "blog/author/index.html"):
         assert blog_entry_is_current(site, rel, theme), rel
     assert not blog_entry_is_current(site, "index.html", theme)
 
 
-def test_breadcrumbs_go_through_the_blog(build_site: BuildSite) -> None:
-    site = build_site(kinds_site(), {"theme": {"name": "readthedocs"}})
+def test_breadcrumbs_go_through_the_blog(kinds: Callable[[str], Site]) -> None:
+    site = kinds("readthedocs")
 
     def crumbs(rel: str) -> list[tuple[str, str | None]]:
         items = site.soup(rel).select(".wy-breadcrumbs li.breadcrumb-item")
