@@ -366,3 +366,68 @@ def test_material_requests_no_missing_sitemap_for_feed_links(browser: Any, tmp_p
         for _, href in found["blog/tags/moorings/"]:
             assert context.request.get(href).status == 200, href
         context.close()
+
+
+def _local_only(base: str) -> Any:
+    """A route handler that lets through requests to `base` only."""
+
+    def handle(route: Any) -> None:
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            route.abort()
+
+    return handle
+
+
+#: Pages whose cards, archive entries and related posts carry meta lines and dates.
+NARROW_PAGES = ["blog/", "blog/archive/", "blog/tags/docs/", POST_URL]
+
+_NARROW_LAYOUT = """() => {
+    const lineStarts = [];
+    for (const meta of document.querySelectorAll(".blogpost-meta")) {
+        const left = meta.getBoundingClientRect().left;
+        const clipped = getComputedStyle(meta).overflowX !== "visible";
+        [...meta.querySelectorAll(":scope > .blogpost-meta__item")].slice(1).forEach(item => {
+            // An item that starts a line: its separator would lead that line.
+            if (Math.abs(item.getBoundingClientRect().left - left) < 1) {
+                // It is hidden only when it sits outside the item, in the clipped margin.
+                const dot = getComputedStyle(item, "::before");
+                const outside = dot.position === "absolute" && parseFloat(dot.left) < 0;
+                if (dot.content !== "none" && !(outside && clipped)) {
+                    lineStarts.push(item.textContent.trim());
+                }
+            }
+        });
+    }
+    const broken = [...document.querySelectorAll("article time, .md-content time, [role=main] time")]
+        .filter(t => t.closest('[class*="blogpost"]'))
+        // Broken over two lines now, or free to break on a narrower screen or longer date.
+        .filter(t => t.getClientRects().length > 1 || getComputedStyle(t).textWrapMode !== "nowrap")
+        .map(t => t.textContent);
+    const wrapped = [...document.querySelectorAll(".blogpost-meta")].filter(m => {
+        const tops = new Set([...m.children].map(c => Math.round(c.getBoundingClientRect().top)));
+        return tops.size > 1;
+    }).length;
+    return {lineStarts, broken, wrapped};
+}"""
+
+
+def test_narrow_screens_start_no_line_with_a_dot_and_break_no_date(
+    browser: Any, material: str, standalone: tuple[str, str]
+) -> None:
+    theme, base = standalone
+    wrapped = 0
+    for site in (material, base):
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        context.route("**/*", _local_only(site))
+        page = context.new_page()
+        for path in NARROW_PAGES:
+            page.goto(site + path, wait_until="load")
+            found = page.evaluate(_NARROW_LAYOUT)
+            assert found["lineStarts"] == [], (theme, path)
+            assert found["broken"] == [], (theme, path)
+            wrapped += found["wrapped"]
+        context.close()
+    # Some meta line did wrap at this width, so the first check had lines to look at.
+    assert wrapped > 0
