@@ -242,6 +242,25 @@ def test_breadcrumbs_go_through_the_blog(kinds: Callable[[str], Site]) -> None:
     ]
 
 
+def test_materials_navigation_path_goes_through_the_blog(build_site: BuildSite) -> None:
+    theme = {"name": "material", "features": ["navigation.path"]}
+    site = build_site(kinds_site(), {"theme": theme})
+
+    def path(rel: str) -> list[tuple[str, str]]:
+        links = site.soup(rel).select(".md-path a.md-path__link")
+        return [(a.get_text(strip=True), page_of_href(rel, a["href"], site)) for a in links]
+
+    assert ("Blog", "blog/index.html") in path("blog/2024/07/08/gamma/index.html")
+    assert path("blog/tags/ci/index.html")[-2:] == [
+        ("Blog", "blog/index.html"),
+        ("Tags", "blog/tags/index.html"),
+    ]
+    assert path("blog/category/guides/index.html")[-2:] == [
+        ("Blog", "blog/index.html"),
+        ("Categories", "blog/category/index.html"),
+    ]
+
+
 def test_many_pages_of_the_index_hang_under_its_first(build_site: BuildSite) -> None:
     site = build_site(many_posts(8), {"theme": {"name": "readthedocs"}})
     items = site.soup("blog/page/2/index.html").select(".wy-breadcrumbs li.breadcrumb-item a")
