@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 from typing import TYPE_CHECKING, Any
 
 from .dates import get_timezone
@@ -151,6 +152,15 @@ class Blog:
 
         explicit = self.options.authors_file != DEFAULT_AUTHORS_FILE
         path = authors_file(self.options)
+        languages = self.languages
+        if languages is not None and languages.src_prefix:
+            # One folder per language: this language's own file, else the default
+            # language's (authors are the same people in every language), else the path
+            # as written.
+            own = languages.src_prefix + path
+            default = f"{languages.default}/{path}"
+            found = (p for p in (own, default) if os.path.isfile(os.path.join(config.docs_dir, p)))
+            path = next(found, path)
         self.authors = load_authors(config.docs_dir, path, explicit=explicit)
 
     def _plan_syndication(self, config: MkDocsConfig, id_base: str | None) -> None:
