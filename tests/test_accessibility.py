@@ -1,11 +1,13 @@
-"""Blog pages pass axe-core (WCAG 2.1 A and AA, unique landmarks) in every theme.
+"""Blog pages pass axe-core (WCAG 2.1 A and AA, unique landmarks) and the Nu HTML Checker.
 
 The example site is built in Material (light and dark), `mkdocs` and `readthedocs`,
 served on 127.0.0.1 and opened in headless Chromium. axe-core, installed from npm by
 `.ci/run` into `tests/browser-deps/`, runs over a post and each kind of listing page.
 Only violations in markup the plugin writes count (an element inside one with a
 `blogpost` class): the themes' own footers and links are theirs to fix. States axe
-cannot see (hover, focus, the current page) are measured in the browser.
+cannot see (hover, focus, the current page) are measured in the browser. The Nu HTML
+Checker (npm `vnu-jar`, run with Debian's Java) reads the same pages; an error counts
+when its line is inside an element the plugin wrote.
 """
 
 from __future__ import annotations
@@ -154,3 +156,53 @@ def test_states_axe_cannot_see_keep_their_contrast(
     current = page.locator('.blogpost-blognav a[aria-current="page"]')
     assert current.inner_text().strip()
     page.context.close()
+
+
+VNU = ROOT / "tests" / "browser-deps" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def _our_lines(html: str) -> list[tuple[int, int]]:
+    """The line ranges of the outermost elements the plugin wrote (a `blogpost` class)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    ranges = []
+    for element in soup.select('[class*="blogpost"]'):
+        if element.find_parent(class_=re.compile("blogpost")) is None and element.sourceline:
+            ranges.append((element.sourceline, element.sourceline + str(element).count("\n")))
+    return ranges
+
+
+def test_the_nu_html_checker_finds_no_error_in_the_plugins_markup(
+    served: tuple[str, str], tmp_path: Path
+) -> None:
+    import json
+    import shutil
+    import subprocess
+    import urllib.request
+
+    java = shutil.which("java")
+    if java is None or not VNU.exists():
+        unavailable("the Nu HTML Checker needs Java and tests/browser-deps (run .ci/run)")
+    theme, base = served
+    files = []
+    for path in PAGES:
+        with urllib.request.urlopen(base + path) as response:  # the served site, local
+            target = tmp_path / (path.strip("/").replace("/", "_") + ".html")
+            target.write_bytes(response.read())
+            files.append(target)
+    run = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(run.stderr or run.stdout)["messages"]
+    assert files and all(m.get("type") != "non-document-error" for m in messages), messages
+    ours = []
+    for message in messages:
+        page = Path(message["url"].removeprefix("file:"))
+        line = message.get("lastLine", 0)
+        if any(a <= line <= b for a, b in _our_lines(page.read_text(encoding="utf-8"))):
+            ours.append(f"{page.name}:{line}: {message['message']}")
+    assert ours == [], theme
