@@ -431,3 +431,74 @@ def test_narrow_screens_start_no_line_with_a_dot_and_break_no_date(
         context.close()
     # Some meta line did wrap at this width, so the first check had lines to look at.
     assert wrapped > 0
+
+
+def _png(width: int, height: int) -> bytes:
+    """A grey PNG of the given size."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    image = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + image
+
+
+#: Posts with covers of three shapes: wide, square and tall.
+COVER_POSTS: dict[str, str | bytes] = {
+    "index.md": "# Home\n",
+    "assets/img/wide.png": _png(480, 160),
+    "assets/img/square.png": _png(200, 200),
+    "assets/img/tall.png": _png(150, 300),
+    **{
+        f"blog/posts/2024-05-0{i}-{shape}.md": (
+            f"---\ntitle: A {shape} cover\nimg: {shape}.png\n---\n"
+            + "The harbour office painted the pontoon and the tide board this week. " * 6
+            + "\n"
+        )
+        for i, shape in enumerate(("wide", "square", "tall"), 1)
+    },
+}
+
+
+@pytest.mark.parametrize("theme", ["material", "mkdocs", "readthedocs"])
+def test_cards_have_one_cover_shape_and_strong_titles(
+    browser: Any, tmp_path: Path, theme: str
+) -> None:
+    write_tree(tmp_path / "docs", COVER_POSTS)
+    run_build(tmp_path, make_config(tmp_path, {"theme": {"name": theme}}, True))
+    with serve_directory(tmp_path / "site") as site:
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
+        context.route("**/*", _local_only(site))
+        page = context.new_page()
+        page.goto(site + "blog/", wait_until="load")
+        covers = page.eval_on_selector_all(
+            ".blogpost-card__cover img",
+            """imgs => imgs.map(img => {
+                const r = img.getBoundingClientRect();
+                return [r.width / r.height, getComputedStyle(img).objectFit];
+            })""",
+        )
+        assert len(covers) == 3
+        assert {fit for _, fit in covers} == {"cover"}
+        assert max(r for r, _ in covers) - min(r for r, _ in covers) < 0.02
+        # Titles stand out from the text, whatever weight the theme gives links (200).
+        weights = page.eval_on_selector_all(
+            ".blogpost-card__title a", "links => links.map(a => getComputedStyle(a).fontWeight)"
+        )
+        assert len(weights) == 3 and all(int(w) >= 600 for w in weights)
+        # No empty column under a cover: the card's text runs under it, full width.
+        full = page.eval_on_selector_all(
+            ".blogpost-card--cover",
+            """cards => cards.map(card => {
+                const cover = card.querySelector(".blogpost-card__cover").getBoundingClientRect();
+                const foot = card.querySelector(".blogpost-card__footer").getBoundingClientRect();
+                return foot.top >= cover.bottom && foot.right > cover.left;
+            })""",
+        )
+        assert full == [True, True, True]
+        context.close()
