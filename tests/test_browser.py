@@ -212,6 +212,19 @@ def _check_caption(page: Any) -> None:
     assert _contrast(_style(page, caption, "color"), page_bg) >= 4.5
 
 
+def _check_header(page: Any) -> None:
+    """The post header's meta line: one line high, with the author's avatar unframed."""
+    heights = page.eval_on_selector_all(
+        ".blogpost-header .blogpost-meta__item", "items => items.map(i => i.offsetHeight)"
+    )
+    assert len(heights) == 3 and max(heights) - min(heights) <= 1, heights
+    avatar = ".blogpost-header img.blogpost-avatar"
+    # The mkdocs theme pads, frames and spaces every image of a page by 20px.
+    assert _style(page, avatar, "padding-top") == "0px"
+    assert _style(page, avatar, "border-top-width") == "0px"
+    assert _style(page, avatar, "border-top-left-radius") == "50%"
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_material_tweet_and_caption_styles(browser: Any, material: str, scheme: str) -> None:
     page = _open(browser, material, scheme)
@@ -220,6 +233,7 @@ def test_material_tweet_and_caption_styles(browser: Any, material: str, scheme: 
     _screenshot(page, f"material-{scheme}")
     _check_pull_quote(page, _resolve(page, "color", "var(--md-accent-fg-color)"))
     _check_caption(page)
+    _check_header(page)
     # The quote follows the palette's text colour.
     assert _style(page, "div.blogpost-tweet blockquote", "color") == _resolve(
         page, "color", "var(--md-typeset-color)"
@@ -252,6 +266,7 @@ def test_standalone_themes(browser: Any, standalone: tuple[str, str]) -> None:
     _screenshot(page, f"{theme}-light")
     _check_pull_quote(page, ACCENTS[theme])
     _check_caption(page)
+    _check_header(page)
     page.context.close()
 
 
