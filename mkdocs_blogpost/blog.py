@@ -439,6 +439,7 @@ class Blog:
             quotes=self.quotes,
             keep_html=self.feeds.needs_html,
             rendered=self.rendered,
+            language=self.locale,
         )
         if self.markdown is not None:
             html += self.markdown.github_link(self.env, post)

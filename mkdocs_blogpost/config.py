@@ -519,11 +519,13 @@ class BlogpostConfig(base.Config):
     show_date = c.Type(bool, default=True)
     """Show the date on posts that do not set `show_date:` themselves."""
 
-    words_per_minute = Count(default=200, minimum=1)
-    """Reading speed for the reading time (the Jekyll theme's figure)."""
+    words_per_minute = c.Optional(Count(default=None, minimum=1))
+    """Reading speed for the reading time, in every language; unset, each post's language's
+    own (200 in English, the Jekyll theme's figure; see `i18n.READING_SPEED`)."""
 
-    cjk_characters_per_minute = Count(default=400, minimum=1)
-    """Reading speed for Chinese, Japanese and Korean text, which is counted by character."""
+    cjk_characters_per_minute = c.Optional(Count(default=None, minimum=1))
+    """Reading speed for Chinese, Japanese and Korean text, which is counted by character;
+    unset, the post's language's own (400 in English)."""
 
     drafts_on_serve = c.Type(bool, default=True)
     """Show drafts (with a badge) under `mkdocs serve`; they never appear in `mkdocs build`."""
