@@ -283,12 +283,19 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         warnings = self._warnings.stop()
         if self.blog is not None:
             log.info(self.blog.summary(warnings))
-        # At the end, as `--strict` does, so that every error is listed first. A preview
-        # under `serve` keeps running while the author fixes them.
-        if self._warnings.errors and not self.serve:
+        # At the end, as `--strict` does, so that every error is listed first, and by the
+        # last blog of the site, so that every blog has said what it did and the count is
+        # the site's. A preview under `serve` keeps running while the author fixes them.
+        blogs = [
+            plugin
+            for plugin in config.plugins.values()
+            if isinstance(plugin, BlogpostPlugin) and plugin.config.enabled
+        ]
+        errors = sum(plugin._warnings.errors for plugin in blogs)
+        if errors and not self.serve and blogs[-1] is self:
             from .problems import build_stopped
 
-            raise build_stopped(self._warnings.errors)
+            raise build_stopped(errors)
 
     def on_shutdown(self) -> None:
         """Stop counting warnings: `mkdocs-blogpost check` ends without `on_post_build`."""
