@@ -59,8 +59,9 @@ def lists_in(site: Site, rel: str) -> list[list[str]]:
 
 def target(rel: str, href: str) -> str:
     """The output file a link of the page at `rel` leads to."""
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), href.split("#")[0]))
-    return posixpath.join(path, "index.html") if href.endswith("/") else path
+    url = href.split("#")[0]
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), url))
+    return posixpath.join(path, "index.html") if url.endswith("/") else path
 
 
 @pytest.mark.parametrize(
