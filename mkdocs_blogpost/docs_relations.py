@@ -268,7 +268,8 @@ def _find_page(
         path = posixpath.normpath(posixpath.join(posixpath.dirname(post_src), path))
     path = path.lstrip("/")
     file = (by_key.get(path) if by_key is not None else None) or files.get_file_from_path(path)
-    if file is None or not file.is_documentation_page():
+    # A page MkDocs leaves out (`exclude_docs`, `draft_docs` in a build) has no URL to link.
+    if file is None or not file.is_documentation_page() or file.inclusion.is_excluded():
         return None
     return file
 

@@ -62,7 +62,10 @@ _COMMENT_RE = re.compile(r"<!--\s*blogpost:posts(?P<args>(?:\s[^>]*?)?)\s*-->", 
 _IN_PARAGRAPH_RE = re.compile(
     r"<p>\s*(?P<comment><!--\s*blogpost:posts(?:\s[^>]*?)?\s*-->)\s*</p>", re.DOTALL
 )
-_ARG_RE = re.compile(r"""(?P<key>[A-Za-z_]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>\S+))""")
+# A value opening a quote it does not close is not read: it is reported as it stands.
+_ARG_RE = re.compile(
+    r"""(?P<key>[A-Za-z_]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']\S*))"""
+)
 _FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 
 

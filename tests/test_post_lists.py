@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from pathlib import Path
 
 import pytest
-from conftest import BuildSite, Site
+from conftest import BuildSite, Site, run_build
+
+from mkdocs_blogpost.post_lists import ListRequest, parse_request
 
 # Five published posts, a draft and a post dated far in the future. The expected lists
 # below are read off these front matters by hand.
@@ -292,3 +295,34 @@ def test_a_post_can_list_posts(build_site: BuildSite) -> None:
     assert lists_in(site, rel) == [["Delta", "Gamma", "Alpha"]]
     for a in site.soup(rel).select(".blogpost-posts a"):
         assert site.exists(target(rel, a["href"]))
+
+
+@pytest.mark.parametrize(
+    ("args", "request_", "problems"),
+    [
+        ("", ListRequest(), 0),
+        (" limit=3", ListRequest(limit=3), 0),
+        (' author="Ada Quill" style=cards', ListRequest(author="Ada Quill", style="cards"), 0),
+        (" tag='open source' year=2024", ListRequest(tag="open source", year=2024), 0),
+        (" blog=changelog", ListRequest(blog="changelog"), 0),
+        (" limit=-1", ListRequest(), 1),
+        (" limit=2.5 style=list", ListRequest(), 2),
+        (" tags=docs", ListRequest(), 1),
+        (" limit=2 oops", ListRequest(limit=2), 1),
+        (' author="unclosed', ListRequest(), 1),
+    ],
+)
+def test_reading_the_settings(args: str, request_: ListRequest, problems: int) -> None:
+    got, found = parse_request(args)
+    assert got == request_
+    assert len(found) == problems, found
+
+
+def test_building_twice_with_one_plugin_instance_gives_the_same_pages(
+    build_site: BuildSite, tmp_path: Path
+) -> None:
+    site = build_site(site_with("# Home\n\n<!-- blogpost:posts style=cards limit=2 -->\n"))
+    first = site.read("index.html")
+    run_build(site.root, site.config)
+    assert site.read("index.html") == first
+    assert lists_in(site, "index.html") == [NEWEST_FIRST[:2]]
