@@ -326,3 +326,21 @@ def test_building_twice_with_one_plugin_instance_gives_the_same_pages(
     run_build(site.root, site.config)
     assert site.read("index.html") == first
     assert lists_in(site, "index.html") == [NEWEST_FIRST[:2]]
+
+
+def test_a_list_works_wherever_markdown_puts_the_comment(build_site: BuildSite) -> None:
+    page = (
+        "# Home\n\n## Right under a heading\n<!-- blogpost:posts limit=1 -->\n"
+        "Text right after.\n\nA paragraph line\n<!-- blogpost:posts limit=1 -->\n\n"
+        '!!! note "News"\n\n    <!-- blogpost:posts limit=1 -->\n\n'
+        "- an item\n\n    <!-- blogpost:posts limit=1 -->\n"
+    )
+    site = build_site(site_with(page), {"markdown_extensions": ["admonition"]})
+    assert lists_in(site, "index.html") == [[NEWEST_FIRST[0]]] * 4
+    soup = site.soup("index.html")
+    assert soup.select_one(".admonition .blogpost-posts") is not None
+    assert soup.select_one("li .blogpost-posts") is not None
+    # Never inside a paragraph, where a list cannot be (read in the raw HTML: a parser
+    # would close the paragraph itself).
+    assert not re.search(r"<p>(?:(?!</p>).)*<div class=\"blogpost-posts", site.read("index.html"), re.S)
+    assert "Text right after." in soup.get_text()
