@@ -7,7 +7,7 @@ import posixpath
 from typing import Any
 
 import pytest
-from conftest import BuildSite, Site
+from conftest import BuildSite, Site, run_build
 
 DOCS: dict[str, str | bytes] = {
     "guide/install.md": "# Install & run\n\nInstall words.\n\n## Flags\n\nFlag words.\n",
@@ -186,8 +186,9 @@ def test_a_relative_path_from_the_post_works_too(build_site: BuildSite) -> None:
     assert [t for t, _ in docs_box(site, "blog/2024/03/01/rel/index.html")] == ["Command line"]
 
 
-def test_boxes_stay_out_of_search(build_site: BuildSite) -> None:
-    site = build_site({**DOCS, **POSTS}, {"theme": {"name": "mkdocs"}})
+@pytest.mark.parametrize("theme", ["material", "mkdocs"])
+def test_boxes_stay_out_of_search(build_site: BuildSite, theme: str) -> None:
+    site = build_site({**DOCS, **POSTS}, {"theme": {"name": theme}})
     docs: list[dict[str, Any]] = json.loads(site.read("search/search_index.json"))["docs"]
     install = [d for d in docs if d["location"].startswith("guide/install/")]
     assert install and "Install words." in " ".join(d["text"] for d in install)
@@ -232,3 +233,20 @@ def test_several_blogs_label_their_boxes_apart(build_site: BuildSite) -> None:
     assert titles == ["Related posts – Blog", "Related posts – Changelog"]
     lists = [[a.get_text() for a in b.select("a.blogpost-entry__link")] for b in boxes]
     assert lists == [["Newer news", "Older <i>news</i>"], ["Version 1"]]
+
+
+def test_one_page_may_be_written_without_a_list(build_site: BuildSite) -> None:
+    files = {**DOCS, "blog/posts/2024-03-01-one.md": "---\ntitle: One\ndocs: reference/cli.md\n---\nx\n"}
+    site = build_site(files)
+    assert [t for t, _ in docs_box(site, "blog/2024/03/01/one/index.html")] == ["Command line"]
+    assert posts_box(site, out("reference/cli.md")) == ["One"]
+
+
+def test_building_twice_with_one_plugin_instance_gives_the_same_boxes(build_site: BuildSite) -> None:
+    site = build_site({**DOCS, **POSTS, **LINKING})
+    pages = [NEWER, OLDER, out("guide/install.md"), out("guide/tutorial.md")]
+    first = [site.read(rel) for rel in pages]
+    run_build(site.root, site.config)
+    assert [site.read(rel) for rel in pages] == first
+    # Nothing piled up: each post is listed once.
+    assert posts_box(site, out("guide/install.md")) == ["Newer news", "Older <i>news</i>"]

@@ -225,10 +225,11 @@ def test_a_wrong_setting_is_a_warning_with_its_line(
     assert failed.error is not None
 
 
-def test_lists_stay_out_of_search(build_site: BuildSite) -> None:
+@pytest.mark.parametrize("theme", ["material", "mkdocs"])
+def test_lists_stay_out_of_search(build_site: BuildSite, theme: str) -> None:
     site = build_site(
         site_with("# Home\n\nHome words.\n\n<!-- blogpost:posts style=cards -->\n"),
-        {"theme": {"name": "mkdocs"}},
+        {"theme": {"name": theme}},
     )
     index = json.loads(site.read("search/search_index.json"))
     home = [d for d in index["docs"] if d["location"] in ("", "index.html")]
