@@ -20,7 +20,7 @@ once per build and placed at each page's depth.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from markupsafe import Markup
@@ -190,8 +190,6 @@ class PostLists:
     names: BlogNames
     posts: Sequence[Post]
     ctx: ListingContext
-    #: Pages whose lists were drawn, for the build's summary.
-    pages: set[str] = field(default_factory=set)
 
     def fill(self, page: Page, html: str) -> str:
         """Return `html` with each of this blog's list comments replaced by its list."""
@@ -221,7 +219,6 @@ class PostLists:
                     f"post list: {problem}",
                     _comment_line(page, comment, nth),
                 )
-            self.pages.add(page.file.src_uri)
             return self._render(posts, request.style, page.url)
 
         return _COMMENT_RE.sub(draw, html)
