@@ -250,3 +250,19 @@ def test_building_twice_with_one_plugin_instance_gives_the_same_boxes(build_site
     assert [site.read(rel) for rel in pages] == first
     # Nothing piled up: each post is listed once.
     assert posts_box(site, out("guide/install.md")) == ["Newer news", "Older <i>news</i>"]
+
+
+def test_the_blogs_own_pages_are_not_docs_pages(build_site: BuildSite) -> None:
+    files = {
+        **DOCS,
+        **POSTS,
+        # The author's intro above the blog index links a post: the index is no docs page.
+        "blog/index.md": "# News\n\nStart with [the plain post](posts/2024-08-01-plain.md).\n",
+    }
+    site = build_site(files)
+    assert docs_box(site, "blog/2024/08/01/plain/index.html") == []
+    assert posts_box(site, "blog/index.html") == []
+    # The same link from a docs page relates them.
+    files["guide/intro.md"] = "# Intro\n\nStart with [the plain post](../blog/posts/2024-08-01-plain.md).\n"
+    site = build_site(files)
+    assert [t for t, _ in docs_box(site, "blog/2024/08/01/plain/index.html")] == ["Intro"]
