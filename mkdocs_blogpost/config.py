@@ -661,6 +661,19 @@ class BlogpostConfig(base.Config):
     blog_pages = c.Type(bool, default=True)
     """Generate the blog index, tag, category, author and archive pages."""
 
+    # --- posts and docs pages ---
+
+    docs_related_posts = c.Choice(("top", "bottom", "off"), default="bottom")
+    """Where a docs page shows the blog's published posts about it, newest first, in a
+    "Related posts" box: under its title (`top`), at its end (`bottom`), or nowhere
+    (`off`). A post is about the pages its `docs:` front matter names, and (with
+    `docs_backlinks`) about the pages that link to it."""
+
+    docs_backlinks = c.Type(bool, default=True)
+    """Count a docs page's Markdown link to a post as a relation between them: the post's
+    "Related documentation" box lists the page, and the page's "Related posts" box lists
+    the post. Off, only `docs:` front matter relates them."""
+
     # --- checking posts ---
 
     schema = SchemaOption()

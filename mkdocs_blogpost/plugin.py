@@ -41,7 +41,7 @@ from .guards import MalformedUrlExtension
 from .other_plugins import check_material_blog, check_rss_plugin
 from .render import TEMPLATES_DIR
 from .rendered import RenderedPosts
-from .several_blogs import blog_label
+from .several_blogs import blog_label, blog_names
 from .warning_count import WarningCounter
 
 if TYPE_CHECKING:
@@ -155,6 +155,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             label=blog_label(self.config, blogs),
             rendered=self._rendered,
             id_base=self._id_base,
+            names=blog_names(self.config, list(blogs.values())),
         )
         # A malformed link URL must be a warning, not a traceback from MkDocs. One guard
         # serves the whole site: a second blog leaves the first one's in place.
