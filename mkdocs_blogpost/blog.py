@@ -39,12 +39,15 @@ if TYPE_CHECKING:
 
     from .authors import Author
     from .config import BlogpostConfig
+    from .docs_relations import DocsRelations, LinkState
     from .jekyll_site import JekyllSite
     from .models import Post
     from .multilingual import BuildLanguages
     from .pages import ListingContext
+    from .post_lists import PostLists
     from .post_markdown import PostMarkdown
     from .rendered import RenderedPosts
+    from .several_blogs import BlogNames
     from .views import BlogViews, ViewPage
 
 __all__ = ["Blog"]
@@ -61,6 +64,7 @@ class Blog:
         label: `""`, or the blog's name and a colon in a site with several blogs.
         rendered: What rendering made of each post in earlier builds (`--dirty`).
         id_base: `site_url` as configured, before other plugins changed it (feed ids).
+        names: How post lists in pages name this blog (`blog=`), in a site of several.
     """
 
     def __init__(
@@ -73,6 +77,7 @@ class Blog:
         label: str,
         rendered: RenderedPosts,
         id_base: str | None = None,
+        names: BlogNames | None = None,
     ) -> None:
         self.options = options
         #: What rendering made of each post, kept by the plugin across rebuilds.
@@ -134,6 +139,12 @@ class Blog:
         self.bodies: dict[str, str] = {}
         #: Listing contexts in the languages of posts written in another (`lang:`).
         self._contexts: dict[str, ListingContext] = {}
+        self._names = names
+        #: Lists of posts asked for in any page (`<!-- blogpost:posts -->`).
+        self.post_lists: PostLists | None = None
+        #: Posts and the docs pages they concern; set in `on_files` for a blog with posts.
+        self.relations: DocsRelations | None = None
+        self._doc_links: LinkState | None = None
 
     def _in_docs(self, path: str) -> str:
         """Return a blog folder as docs paths name it in this language's build."""
@@ -227,6 +238,41 @@ class Blog:
         if self.posts:
             # After every generated file (feeds, redirects) is planned: links may name them.
             self._prepare_markdown(files, config)
+            self._relate_docs(files, config)
+
+    def _relate_docs(self, files: Files, config: MkDocsConfig) -> None:
+        """Read which docs pages posts concern; note docs pages' links to posts as they render."""
+        from .docs_relations import DocsRelations, LinkCollectorExtension, LinkState
+
+        o = self.options
+        self.relations = DocsRelations(
+            self.posts,
+            backlinks=o.docs_backlinks,
+            position=o.docs_related_posts,  # type: ignore[arg-type]  # a checked Choice
+            blog_name=(self.title or "") if self.label else "",
+        )
+        languages = self.languages
+        self.relations.declare(files, languages.docs_key if languages is not None else None)
+        if o.docs_backlinks:
+            self._doc_links = LinkState()
+            collector = LinkCollectorExtension(
+                self._doc_links, f"blogpost_doc_links:{o.posts_dir}"
+            )
+            config.markdown_extensions.append(collector)
+            self.extensions.append(collector)
+
+    def _lists(self, ctx: ListingContext) -> PostLists:
+        """Return the lists pages ask for, made for the first page that asks for one."""
+        if self.post_lists is None:
+            from .post_lists import PostLists
+            from .posts import is_public
+            from .several_blogs import BlogNames
+
+            names = self._names or BlogNames(own=frozenset({self.options.blog_dir.casefold()}))
+            # Published posts only, even under `serve`: a draft must not be previewed in
+            # a page that is not the blog's.
+            self.post_lists = PostLists(names, [p for p in self.listed if is_public(p)], ctx)
+        return self.post_lists
 
     def _plan_files(self, files: Files, config: MkDocsConfig) -> None:
         """Add the feeds' files and the redirect pages, now that posts have their URLs."""
@@ -463,6 +509,8 @@ class Blog:
             from .pages import set_listing_meta
 
             set_listing_meta(page.meta, view, self.url_of)
+        elif self._doc_links is not None:
+            self._doc_links.begin(page.file.src_uri)
         return None if view is None else markdown
 
     # -- on_page_content ---------------------------------------------------------------------
@@ -472,6 +520,10 @@ class Blog:
         self.rendering = None
         if self.markdown is not None:
             self.markdown.end_page()
+        if self._doc_links is not None and self._doc_links.page_src == page.file.src_uri:
+            found = self._doc_links.end()
+            if found and self.relations is not None:
+                self.relations.note_links(page, found)
         post = self.posts.get(page.file.src_uri)
         if post is None:
             if self.options.tweets_everywhere:
@@ -487,6 +539,7 @@ class Blog:
             quotes=self.quotes,
             keep_html=self.feeds.needs_html,
             rendered=self.rendered,
+            language=self.locale,
         )
         if self.markdown is not None:
             html += self.markdown.github_link(self.env, post)
@@ -511,6 +564,8 @@ class Blog:
 
             self.head_tags.covers = covers(self.dated, files, self.site_url)
         self.feeds.write(files, self.head_tags.covers)
+        if self.relations is not None:
+            self.relations.check_anchors()
 
     # -- on_page_context ---------------------------------------------------------------------
 
@@ -521,6 +576,9 @@ class Blog:
             return
         from .pages import dress_listing, dress_post
 
+        # The marker of `post_lists.MARKER`: one substring test for a page without a list.
+        if page.content and "blogpost:posts" in page.content:
+            page.content = self._lists(ctx).fill(page, page.content)
         post = self.posts.get(page.file.src_uri)
         if post is None:
             view = self.listings.get(page.file.src_uri)
@@ -529,6 +587,8 @@ class Blog:
                 # Rendered when the page is: one listing page's HTML is in memory at a
                 # time (see `release`), not a thousand until the build ends.
                 page.content = dress_listing(view, page.url, page.content or "", ctx)
+            elif self.relations is not None:
+                self.relations.dress_page(page, ctx)
             return
         if post.date is not None:
             self._place_under_blog(page, "post")
@@ -536,11 +596,22 @@ class Blog:
             return
         self.bodies[page.file.src_uri] = page.content
         own = self._own_language(post)
+        post_ctx = self._context_in(own) if own else ctx
+        content = page.content
+        if self.relations is not None:
+            # Inside the post's text, before its previous/next links; in the page's
+            # language where the text is in another.
+            content += self.relations.post_box(
+                post,
+                page.url,
+                post_ctx,
+                lang=language_tag(self.locale) if post.fallback and post.language else None,
+            )
         page.content = dress_post(
             post,
             page.url,
-            page.content,
-            self._context_in(own) if own else ctx,
+            content,
+            post_ctx,
             header=self.options.header,
             footer=self.options.post_navigation,
             tags=self.header_tags,

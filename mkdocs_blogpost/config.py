@@ -551,11 +551,13 @@ class BlogpostConfig(base.Config):
     show_date = c.Type(bool, default=True)
     """Show the date on posts that do not set `show_date:` themselves."""
 
-    words_per_minute = Count(default=200, minimum=1)
-    """Reading speed for the reading time (the Jekyll theme's figure)."""
+    words_per_minute = c.Optional(Count(default=None, minimum=1))
+    """Reading speed for the reading time, in every language; unset, each post's language's
+    own (200 in English, the Jekyll theme's figure; see `i18n.READING_SPEED`)."""
 
-    cjk_characters_per_minute = Count(default=400, minimum=1)
-    """Reading speed for Chinese, Japanese and Korean text, which is counted by character."""
+    cjk_characters_per_minute = c.Optional(Count(default=None, minimum=1))
+    """Reading speed for Chinese, Japanese and Korean text, which is counted by character;
+    unset, the post's language's own (400 in English)."""
 
     drafts_on_serve = c.Type(bool, default=True)
     """Show drafts (with a badge) under `mkdocs serve`; they never appear in `mkdocs build`."""
@@ -702,6 +704,19 @@ class BlogpostConfig(base.Config):
 
     blog_pages = c.Type(bool, default=True)
     """Generate the blog index, tag, category, author and archive pages."""
+
+    # --- posts and docs pages ---
+
+    docs_related_posts = c.Choice(("top", "bottom", "off"), default="bottom")
+    """Where a docs page shows the blog's published posts about it, newest first, in a
+    "Related posts" box: under its title (`top`), at its end (`bottom`), or nowhere
+    (`off`). A post is about the pages its `docs:` front matter names, and (with
+    `docs_backlinks`) about the pages that link to it."""
+
+    docs_backlinks = c.Type(bool, default=True)
+    """Count a docs page's Markdown link to a post as a relation between them: the post's
+    "Related documentation" box lists the page, and the page's "Related posts" box lists
+    the post. Off, only `docs:` front matter relates them."""
 
     # --- checking posts ---
 

@@ -587,3 +587,17 @@ def dress_post(
     if lang:
         content = f'<div class="blogpost-post" lang="{html.escape(lang)}">{content}</div>'
     return content
+
+
+def post_card(post: Post, ctx: ListingContext) -> dict[str, Any]:
+    """Return the post's card as listing pages show it (`html`: rendered, links marked).
+
+    For lists drawn elsewhere (a post list in any page): the same card, rendered once.
+    Its marked links are made relative with `ctx.marks.place`.
+    """
+    return _card(post, ctx)
+
+
+def post_entry(post: Post, ctx: ListingContext) -> dict[str, Any]:
+    """Return the post as a dated line of a list, as the archive shows it (links marked)."""
+    return _entry(post, ctx)
