@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 from typing import TYPE_CHECKING, Any
 
 from .dates import get_timezone
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
+    from .authors import Author
     from .config import BlogpostConfig
     from .docs_relations import DocsRelations, LinkState
     from .jekyll_site import JekyllSite
@@ -109,6 +111,7 @@ class Blog:
                 options.jekyll_config, self.timezone, options.timezone
             )
         self.site_url: str | None = config.site_url or None
+        self._load_authors(config)
         #: Material's tags plugin shows a post's tags above its title: ours stay out.
         self.header_tags = not material_tags_on_pages(config)
         #: mkdocs-glightbox's settings: captions describe its slides, the cover opens in it.
@@ -152,6 +155,24 @@ class Blog:
         """Return a blog folder as site paths name it in this language's build."""
         prefix = self.languages.url_prefix() if self.languages is not None else ""
         return (prefix + path).rstrip("/") if path or prefix else path
+
+    def _load_authors(self, config: MkDocsConfig) -> None:
+        """Read the blog's authors file (ids, names, avatars, bios), if it has one."""
+        from .authors import load_authors
+        from .config import DEFAULT_AUTHORS_FILE, authors_file
+
+        explicit = self.options.authors_file != DEFAULT_AUTHORS_FILE
+        path = authors_file(self.options)
+        languages = self.languages
+        if languages is not None and languages.src_prefix:
+            # One folder per language: this language's own file, else the default
+            # language's (authors are the same people in every language), else the path
+            # as written.
+            own = languages.src_prefix + path
+            default = f"{languages.default}/{path}"
+            found = (p for p in (own, default) if os.path.isfile(os.path.join(config.docs_dir, p)))
+            path = next(found, path)
+        self.authors = load_authors(config.docs_dir, path, explicit=explicit)
 
     def _plan_syndication(self, config: MkDocsConfig, id_base: str | None) -> None:
         """Prepare the feeds, head tags and redirects; they read the site from `config`."""
@@ -197,6 +218,7 @@ class Blog:
             serve=self.serve,
             timezone=self.timezone,
             now=self.now,
+            author_name=self.authors.name_of,
             languages=self.languages,
         )
         self.posts, self.dated = found.by_src, found.dated
@@ -257,6 +279,18 @@ class Blog:
         from .public_urls import canonical_urls
 
         self.head_tags.canonical = canonical_urls(self.dated, self.site_url)
+        if self.site_url and self.views is not None:
+            from .public_urls import people
+            from .taxonomy import term_key
+
+            views = self.views
+            self.head_tags.people = people(
+                (term.name for term in views.authors),
+                self.authors.profile,
+                lambda name: self.url_of(views.author_src.get(term_key(name))),
+                self.avatar_url,
+                self.site_url,
+            )
         languages = self.languages
         if languages is not None:
             from .public_urls import original_urls
@@ -294,6 +328,7 @@ class Blog:
 
         self.files = files
         o = self.options
+        self.authors.find_avatars(files.src_uris.__contains__)
         view_options = ViewOptions.of_blog(o, self.title, blog_dir=self.blog_dir)
         self.views = build_views(self.listed, view_options, self.translator)
         if o.blog_pages:
@@ -330,6 +365,9 @@ class Blog:
             views=self.views,
             cover_url=self.cover_url,
             base=self.site_blog_dir + "/" if self.site_blog_dir else "",
+            authors=self.authors,
+            avatar_url=self.avatar_url,
+            feed=self.feeds.main_feed,
         )
 
     def _show_in_languages(self, generated: list[File], languages: BuildLanguages) -> None:
@@ -432,6 +470,16 @@ class Blog:
         """Return the site path of the docs file `src_uri`, `None` when it is not built."""
         return None if self.files is None else site_path_of(self.files, src_uri)
 
+    def avatar_url(self, author: Author) -> str | None:
+        """Return an author's avatar as a site path, or the URL the authors file gave."""
+        if self.files is None:
+            return None
+        found = self.authors.avatar_of(author)
+        if found is None:
+            return None
+        value, is_url = found
+        return value if is_url else site_path_of(self.files, value)
+
     def cover_url(self, post: Post) -> str | None:
         """Return the post's cover as a site path, or the external URL it was given."""
         return None if self.files is None else cover_site_path(post, self.files)
@@ -526,7 +574,7 @@ class Blog:
         ctx = self.listing_ctx
         if ctx is None:
             return
-        from .pages import dress_post, render_listing
+        from .pages import dress_listing, dress_post
 
         # The marker of `post_lists.MARKER`: one substring test for a page without a list.
         if page.content and "blogpost:posts" in page.content:
@@ -535,12 +583,15 @@ class Blog:
         if post is None:
             view = self.listings.get(page.file.src_uri)
             if view is not None:
+                self._place_under_blog(page, view.kind)
                 # Rendered when the page is: one listing page's HTML is in memory at a
                 # time (see `release`), not a thousand until the build ends.
-                page.content = (page.content or "") + render_listing(view, page.url, ctx)
+                page.content = dress_listing(view, page.url, page.content or "", ctx)
             elif self.relations is not None:
                 self.relations.dress_page(page, ctx)
             return
+        if post.date is not None:
+            self._place_under_blog(page, "post")
         if page.content is None:
             return
         self.bodies[page.file.src_uri] = page.content
@@ -569,6 +620,14 @@ class Blog:
             lang=language_tag(own) if own else None,
             body_lang=language_tag(post.language) if post.fallback and post.language else None,
         )
+
+    def _place_under_blog(self, page: Page, kind: str) -> None:
+        """Show the page under the blog in the site's nav and breadcrumbs, without its links."""
+        if self.files is None or self.views is None:
+            return
+        from .navigation import place_under_blog
+
+        place_under_blog(page, kind, self.views, self.files)
 
     def _own_language(self, post: Post) -> str | None:
         """Return the language a post is shown in when it is not the blog's (`lang:`)."""

@@ -72,6 +72,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "Subscribe",
         "redirecting": "Redirecting…",
         "moved_to": "This page has moved to",
+        "tags_intro": "Every tag on the blog, with the number of posts that carry it.",
+        "categories_intro": "Every category of the blog, with the number of posts in it.",
+        "authors_intro": "Everyone who writes for the blog, with the number of posts they wrote.",
+        "back_to_blog": "Back to {blog}",
+        "website": "Website",
         # For blogs in several languages: the label before the list of a post's other
         # language versions, the badge on a post a blog shows untranslated, that post's
         # language (a name from Babel, in the blog's language), and the language menu.
@@ -125,6 +130,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "Abonnieren",
         "redirecting": "Weiterleitung…",
         "moved_to": "Diese Seite ist umgezogen nach",
+        "tags_intro": "Alle Schlagwörter des Blogs, mit der Zahl der Beiträge zu jedem.",
+        "categories_intro": "Alle Kategorien des Blogs, mit der Zahl der Beiträge in jeder.",
+        "authors_intro": "Alle, die für den Blog schreiben, mit der Zahl ihrer Beiträge.",
+        "back_to_blog": "Zurück zu {blog}",
+        "website": "Website",
         "translations": "Auch verfügbar auf",
         "untranslated": "Noch nicht übersetzt",
         "shown_in": "Auf {language}",
@@ -175,6 +185,15 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "S’abonner",
         "redirecting": "Redirection…",
         "moved_to": "Cette page a été déplacée vers",
+        "tags_intro": (
+            "Toutes les étiquettes du blog, avec le nombre d’articles qui portent chacune."
+        ),
+        "categories_intro": "Toutes les catégories du blog, avec le nombre d’articles de chacune.",
+        "authors_intro": (
+            "Toutes les personnes qui écrivent pour le blog, avec le nombre de leurs articles."
+        ),
+        "back_to_blog": "Retour à {blog}",
+        "website": "Site web",
         "translations": "Également disponible en",
         "untranslated": "Pas encore traduit",
         "shown_in": "En {language}",
@@ -225,6 +244,13 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "Suscribirse",
         "redirecting": "Redirigiendo…",
         "moved_to": "Esta página se ha trasladado a",
+        "tags_intro": "Todas las etiquetas del blog, con el número de entradas de cada una.",
+        "categories_intro": "Todas las categorías del blog, con el número de entradas de cada una.",
+        "authors_intro": (
+            "Todas las personas que escriben en el blog, con el número de entradas de cada una."
+        ),
+        "back_to_blog": "Volver a {blog}",
+        "website": "Sitio web",
         "translations": "También disponible en",
         "untranslated": "Aún sin traducir",
         "shown_in": "En {language}",
@@ -279,6 +305,13 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "untranslated": "Non ancora tradotto",
         "shown_in": "In {language}",
         "language_switcher": "Lingua",
+        "tags_intro": "Tutti i tag del blog, con il numero di articoli per ciascuno.",
+        "categories_intro": "Tutte le categorie del blog, con il numero di articoli in ciascuna.",
+        "authors_intro": (
+            "Tutte le persone che scrivono per il blog, con il numero dei loro articoli."
+        ),
+        "back_to_blog": "Torna a {blog}",
+        "website": "Sito web",
     },
     # European Portuguese (artigo, partilhar, ligação, «…»); Brazilian is pt_BR.
     "pt": {
@@ -330,6 +363,13 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "untranslated": "Ainda sem tradução",
         "shown_in": "Em {language}",
         "language_switcher": "Idioma",
+        "tags_intro": "Todas as etiquetas do blog, com o número de artigos de cada uma.",
+        "categories_intro": "Todas as categorias do blog, com o número de artigos de cada uma.",
+        "authors_intro": (
+            "Todas as pessoas que escrevem para o blog, com o número dos seus artigos."
+        ),
+        "back_to_blog": "Voltar a {blog}",
+        "website": "Sítio web",
     },
     # Brazilian Portuguese (publicação, compartilhar, link, “…”).
     "pt_BR": {
@@ -381,6 +421,13 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "untranslated": "Ainda sem tradução",
         "shown_in": "Em {language}",
         "language_switcher": "Idioma",
+        "tags_intro": "Todas as tags do blog, com o número de publicações de cada uma.",
+        "categories_intro": "Todas as categorias do blog, com o número de publicações de cada uma.",
+        "authors_intro": (
+            "Todas as pessoas que escrevem para o blog, com o número de publicações de cada uma."
+        ),
+        "back_to_blog": "Voltar para {blog}",
+        "website": "Site",
     },
     "nl": {
         "min_read": "{minutes} min leestijd",
@@ -431,6 +478,13 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "untranslated": "Nog niet vertaald",
         "shown_in": "In het {language}",
         "language_switcher": "Taal",
+        "tags_intro": "Alle tags van de blog, met het aantal berichten per tag.",
+        "categories_intro": "Alle categorieën van de blog, met het aantal berichten per categorie.",
+        "authors_intro": (
+            "Iedereen die voor de blog schrijft, met het aantal berichten per persoon."
+        ),
+        "back_to_blog": "Terug naar {blog}",
+        "website": "Website",
     },
     # Polish, Russian and Ukrainian counts take three forms: `post_count_one` (1, 21 in
     # Russian and Ukrainian), `post_count_few` (2-4, 22-24) and `post_count` for the rest
@@ -485,6 +539,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "untranslated": "Jeszcze bez tłumaczenia",
         "shown_in": "Język: {language}",
         "language_switcher": "Język",
+        "tags_intro": "Wszystkie tagi bloga wraz z liczbą wpisów przy każdym z nich.",
+        "categories_intro": "Wszystkie kategorie bloga wraz z liczbą wpisów w każdej z nich.",
+        "authors_intro": "Wszystkie osoby piszące dla bloga wraz z liczbą ich wpisów.",
+        "back_to_blog": "Powrót: {blog}",
+        "website": "Strona internetowa",
     },
     "ru": {
         "min_read": "{minutes} мин чтения",
@@ -536,6 +595,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "untranslated": "Ещё не переведено",
         "shown_in": "Язык: {language}",
         "language_switcher": "Язык",
+        "tags_intro": "Все теги блога с числом записей для каждого.",
+        "categories_intro": "Все категории блога с числом записей в каждой.",
+        "authors_intro": "Все, кто пишет для блога, с числом их записей.",
+        "back_to_blog": "Назад: {blog}",
+        "website": "Сайт",
     },
     "uk": {
         "min_read": "{minutes} хв читання",
@@ -587,6 +651,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "untranslated": "Ще не перекладено",
         "shown_in": "Мова: {language}",
         "language_switcher": "Мова",
+        "tags_intro": "Усі теги блогу з кількістю записів для кожного.",
+        "categories_intro": "Усі категорії блогу з кількістю записів у кожній.",
+        "authors_intro": "Усі, хто пише для блогу, з кількістю їхніх записів.",
+        "back_to_blog": "Назад: {blog}",
+        "website": "Сайт",
     },
     # Simplified Chinese, as written in mainland China and Singapore.
     "zh_Hans": {
@@ -634,6 +703,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "subscribe": "订阅",
         "redirecting": "正在跳转…",
         "moved_to": "此页面已移至",
+        "tags_intro": "博客的全部标签，以及每个标签下的文章数。",
+        "categories_intro": "博客的全部分类，以及每个分类下的文章数。",
+        "authors_intro": "为博客撰稿的所有作者，以及每位作者的文章数。",
+        "back_to_blog": "返回{blog}",
+        "website": "个人网站",
         "translations": "其他语言版本",
         "untranslated": "尚未翻译",
         "shown_in": "{language}版",
@@ -689,6 +763,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "untranslated": "尚未翻譯",
         "shown_in": "{language}版",
         "language_switcher": "語言",
+        "tags_intro": "部落格的所有標籤，以及每個標籤下的文章數。",
+        "categories_intro": "部落格的所有分類，以及每個分類下的文章數。",
+        "authors_intro": "為部落格撰稿的所有作者，以及每位作者的文章數。",
+        "back_to_blog": "返回{blog}",
+        "website": "個人網站",
     },
     "ja": {
         "min_read": "{minutes} 分で読めます",
@@ -739,6 +818,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "untranslated": "未翻訳",
         "shown_in": "{language}版",
         "language_switcher": "言語",
+        "tags_intro": "ブログのすべてのタグと、それぞれの記事数です。",
+        "categories_intro": "ブログのすべてのカテゴリーと、それぞれの記事数です。",
+        "authors_intro": "ブログの執筆者全員と、それぞれの記事数です。",
+        "back_to_blog": "{blog}に戻る",
+        "website": "ウェブサイト",
     },
     "ko": {
         "min_read": "읽는 데 {minutes}분",
@@ -789,6 +873,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "untranslated": "아직 번역되지 않음",
         "shown_in": "{language}로 작성됨",
         "language_switcher": "언어",
+        "tags_intro": "블로그의 모든 태그와 태그별 글 수입니다.",
+        "categories_intro": "블로그의 모든 카테고리와 카테고리별 글 수입니다.",
+        "authors_intro": "블로그에 글을 쓰는 모든 작성자와 작성자별 글 수입니다.",
+        "back_to_blog": "{blog}(으)로 돌아가기",
+        "website": "웹사이트",
     },
 }
 
