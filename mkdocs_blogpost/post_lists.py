@@ -67,6 +67,10 @@ _ARG_RE = re.compile(
     r"""(?P<key>[A-Za-z_]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']\S*))"""
 )
 _FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_HEADING_RE = re.compile(r"<h([1-6])[\s>]")
+#: The heading that titles a card, as card.html writes it for the blog index (under its h1).
+_CARD_TITLE = '<h2 class="blogpost-card__title">'
+
 
 
 @dataclass(frozen=True)
@@ -219,19 +223,46 @@ class PostLists:
                     f"post list: {problem}",
                     _comment_line(page, comment, nth),
                 )
-            return self._render(posts, request.style, page.url)
+            level = _level_under(html, match.start())
+            return self._render(posts, request.style, page.url, level)
 
         return _COMMENT_RE.sub(draw, html)
 
-    def _render(self, posts: list[Post], style: Style, page_url: str) -> str:
+    def _render(self, posts: list[Post], style: Style, page_url: str, level: int) -> str:
         ctx = self.ctx
         if style == "cards":
-            items = [post_card(p, ctx)["html"] for p in posts]
+            items = [_titled_at(post_card(p, ctx)["html"], level) for p in posts]
         else:
             items = [post_entry(p, ctx)["html"] for p in posts]
         template = ctx.env.get_template("blogpost/fragments/post-list.html")
         out = template.render(style=style, items=[Markup(i) for i in items], t=ctx.translator)
         return ctx.marks.place(out, page_url)
+
+
+def _level_under(html: str, end: int) -> int:
+    """Return the heading level of titles under the last heading before `end` (2 under none)."""
+    levels = _HEADING_RE.findall(html, 0, end)
+    return min(int(levels[-1]) + 1, 6) if levels else 2
+
+
+def _titled_at(card: Markup, level: int) -> Markup:
+    """Return a card whose title is a heading of `level`, so the page's outline holds.
+
+    Cards are rendered once per build with the blog index's `h2`; the card's excerpt is
+    prose only, so its title is the card's one heading.
+    """
+    if level == 2 or _CARD_TITLE not in card:
+        return card
+    html = str(card)
+    start = html.index(_CARD_TITLE)
+    close = html.index("</h2>", start)
+    return Markup(
+        html[:start]
+        + f'<h{level} class="blogpost-card__title">'
+        + html[start + len(_CARD_TITLE) : close]
+        + f"</h{level}>"
+        + html[close + 5 :]
+    )
 
 
 def _comment_line(page: Page, comment: str, nth: int) -> int | None:

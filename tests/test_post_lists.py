@@ -125,6 +125,24 @@ def test_compact_entries_and_cards(build_site: BuildSite) -> None:
     assert not soup.select(".blogpost-posts b")
 
 
+def test_card_titles_fit_the_pages_outline(build_site: BuildSite) -> None:
+    page = (
+        "<!-- blogpost:posts limit=1 style=cards -->\n\n# Home\n\n"
+        "## News\n\n<!-- blogpost:posts limit=1 style=cards -->\n\n"
+        "### Older\n\n<!-- blogpost:posts year=2023 limit=1 style=cards -->\n"
+    )
+    site = build_site(site_with(page))
+    before_h1, under_h2, under_h3 = site.soup("index.html").select(".blogpost-posts")
+    levels = [
+        [t.name for t in block.select(".blogpost-card__title")]
+        for block in (before_h1, under_h2, under_h3)
+    ]
+    assert levels == [["h2"], ["h3"], ["h4"]]
+    # The blog index keeps its cards under its own h1.
+    index = site.soup("blog/index.html")
+    assert {t.name for t in index.select(".blogpost-card__title")} == {"h2"}
+
+
 def test_an_empty_list_says_so(build_site: BuildSite) -> None:
     site = build_site(site_with("# Home\n\n<!-- blogpost:posts year=2024 category=none -->\n"),
                       strict=False)
