@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 from typing import TYPE_CHECKING, Any
 
 from .dates import get_timezone
@@ -36,13 +37,17 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
+    from .authors import Author
     from .config import BlogpostConfig
+    from .docs_relations import DocsRelations, LinkState
     from .jekyll_site import JekyllSite
     from .models import Post
     from .multilingual import BuildLanguages
     from .pages import ListingContext
+    from .post_lists import PostLists
     from .post_markdown import PostMarkdown
     from .rendered import RenderedPosts
+    from .several_blogs import BlogNames
     from .views import BlogViews, ViewPage
 
 __all__ = ["Blog"]
@@ -59,6 +64,7 @@ class Blog:
         label: `""`, or the blog's name and a colon in a site with several blogs.
         rendered: What rendering made of each post in earlier builds (`--dirty`).
         id_base: `site_url` as configured, before other plugins changed it (feed ids).
+        names: How post lists in pages name this blog (`blog=`), in a site of several.
     """
 
     def __init__(
@@ -71,6 +77,7 @@ class Blog:
         label: str,
         rendered: RenderedPosts,
         id_base: str | None = None,
+        names: BlogNames | None = None,
     ) -> None:
         self.options = options
         #: What rendering made of each post, kept by the plugin across rebuilds.
@@ -104,6 +111,7 @@ class Blog:
                 options.jekyll_config, self.timezone, options.timezone
             )
         self.site_url: str | None = config.site_url or None
+        self._load_authors(config)
         #: Material's tags plugin shows a post's tags above its title: ours stay out.
         self.header_tags = not material_tags_on_pages(config)
         #: mkdocs-glightbox's settings: captions describe its slides, the cover opens in it.
@@ -131,6 +139,12 @@ class Blog:
         self.bodies: dict[str, str] = {}
         #: Listing contexts in the languages of posts written in another (`lang:`).
         self._contexts: dict[str, ListingContext] = {}
+        self._names = names
+        #: Lists of posts asked for in any page (`<!-- blogpost:posts -->`).
+        self.post_lists: PostLists | None = None
+        #: Posts and the docs pages they concern; set in `on_files` for a blog with posts.
+        self.relations: DocsRelations | None = None
+        self._doc_links: LinkState | None = None
 
     def _in_docs(self, path: str) -> str:
         """Return a blog folder as docs paths name it in this language's build."""
@@ -141,6 +155,24 @@ class Blog:
         """Return a blog folder as site paths name it in this language's build."""
         prefix = self.languages.url_prefix() if self.languages is not None else ""
         return (prefix + path).rstrip("/") if path or prefix else path
+
+    def _load_authors(self, config: MkDocsConfig) -> None:
+        """Read the blog's authors file (ids, names, avatars, bios), if it has one."""
+        from .authors import load_authors
+        from .config import DEFAULT_AUTHORS_FILE, authors_file
+
+        explicit = self.options.authors_file != DEFAULT_AUTHORS_FILE
+        path = authors_file(self.options)
+        languages = self.languages
+        if languages is not None and languages.src_prefix:
+            # One folder per language: this language's own file, else the default
+            # language's (authors are the same people in every language), else the path
+            # as written.
+            own = languages.src_prefix + path
+            default = f"{languages.default}/{path}"
+            found = (p for p in (own, default) if os.path.isfile(os.path.join(config.docs_dir, p)))
+            path = next(found, path)
+        self.authors = load_authors(config.docs_dir, path, explicit=explicit)
 
     def _plan_syndication(self, config: MkDocsConfig, id_base: str | None) -> None:
         """Prepare the feeds, head tags and redirects; they read the site from `config`."""
@@ -186,6 +218,7 @@ class Blog:
             serve=self.serve,
             timezone=self.timezone,
             now=self.now,
+            author_name=self.authors.name_of,
             languages=self.languages,
         )
         self.posts, self.dated = found.by_src, found.dated
@@ -205,12 +238,59 @@ class Blog:
         if self.posts:
             # After every generated file (feeds, redirects) is planned: links may name them.
             self._prepare_markdown(files, config)
+            self._relate_docs(files, config)
+
+    def _relate_docs(self, files: Files, config: MkDocsConfig) -> None:
+        """Read which docs pages posts concern; note docs pages' links to posts as they render."""
+        from .docs_relations import DocsRelations, LinkCollectorExtension, LinkState
+
+        o = self.options
+        self.relations = DocsRelations(
+            self.posts,
+            backlinks=o.docs_backlinks,
+            position=o.docs_related_posts,  # type: ignore[arg-type]  # a checked Choice
+            blog_name=(self.title or "") if self.label else "",
+        )
+        languages = self.languages
+        self.relations.declare(files, languages.docs_key if languages is not None else None)
+        if o.docs_backlinks:
+            self._doc_links = LinkState()
+            collector = LinkCollectorExtension(
+                self._doc_links, f"blogpost_doc_links:{o.posts_dir}"
+            )
+            config.markdown_extensions.append(collector)
+            self.extensions.append(collector)
+
+    def _lists(self, ctx: ListingContext) -> PostLists:
+        """Return the lists pages ask for, made for the first page that asks for one."""
+        if self.post_lists is None:
+            from .post_lists import PostLists
+            from .posts import is_public
+            from .several_blogs import BlogNames
+
+            names = self._names or BlogNames(own=frozenset({self.options.blog_dir.casefold()}))
+            # Published posts only, even under `serve`: a draft must not be previewed in
+            # a page that is not the blog's.
+            self.post_lists = PostLists(names, [p for p in self.listed if is_public(p)], ctx)
+        return self.post_lists
 
     def _plan_files(self, files: Files, config: MkDocsConfig) -> None:
         """Add the feeds' files and the redirect pages, now that posts have their URLs."""
         from .public_urls import canonical_urls
 
         self.head_tags.canonical = canonical_urls(self.dated, self.site_url)
+        if self.site_url and self.views is not None:
+            from .public_urls import people
+            from .taxonomy import term_key
+
+            views = self.views
+            self.head_tags.people = people(
+                (term.name for term in views.authors),
+                self.authors.profile,
+                lambda name: self.url_of(views.author_src.get(term_key(name))),
+                self.avatar_url,
+                self.site_url,
+            )
         languages = self.languages
         if languages is not None:
             from .public_urls import original_urls
@@ -248,6 +328,7 @@ class Blog:
 
         self.files = files
         o = self.options
+        self.authors.find_avatars(files.src_uris.__contains__)
         view_options = ViewOptions.of_blog(o, self.title, blog_dir=self.blog_dir)
         self.views = build_views(self.listed, view_options, self.translator)
         if o.blog_pages:
@@ -284,6 +365,9 @@ class Blog:
             views=self.views,
             cover_url=self.cover_url,
             base=self.site_blog_dir + "/" if self.site_blog_dir else "",
+            authors=self.authors,
+            avatar_url=self.avatar_url,
+            feed=self.feeds.main_feed,
         )
 
     def _show_in_languages(self, generated: list[File], languages: BuildLanguages) -> None:
@@ -386,6 +470,16 @@ class Blog:
         """Return the site path of the docs file `src_uri`, `None` when it is not built."""
         return None if self.files is None else site_path_of(self.files, src_uri)
 
+    def avatar_url(self, author: Author) -> str | None:
+        """Return an author's avatar as a site path, or the URL the authors file gave."""
+        if self.files is None:
+            return None
+        found = self.authors.avatar_of(author)
+        if found is None:
+            return None
+        value, is_url = found
+        return value if is_url else site_path_of(self.files, value)
+
     def cover_url(self, post: Post) -> str | None:
         """Return the post's cover as a site path, or the external URL it was given."""
         return None if self.files is None else cover_site_path(post, self.files)
@@ -415,6 +509,8 @@ class Blog:
             from .pages import set_listing_meta
 
             set_listing_meta(page.meta, view, self.url_of)
+        elif self._doc_links is not None:
+            self._doc_links.begin(page.file.src_uri)
         return None if view is None else markdown
 
     # -- on_page_content ---------------------------------------------------------------------
@@ -424,6 +520,10 @@ class Blog:
         self.rendering = None
         if self.markdown is not None:
             self.markdown.end_page()
+        if self._doc_links is not None and self._doc_links.page_src == page.file.src_uri:
+            found = self._doc_links.end()
+            if found and self.relations is not None:
+                self.relations.note_links(page, found)
         post = self.posts.get(page.file.src_uri)
         if post is None:
             if self.options.tweets_everywhere:
@@ -439,6 +539,7 @@ class Blog:
             quotes=self.quotes,
             keep_html=self.feeds.needs_html,
             rendered=self.rendered,
+            language=self.locale,
         )
         if self.markdown is not None:
             html += self.markdown.github_link(self.env, post)
@@ -463,6 +564,8 @@ class Blog:
 
             self.head_tags.covers = covers(self.dated, files, self.site_url)
         self.feeds.write(files, self.head_tags.covers)
+        if self.relations is not None:
+            self.relations.check_anchors()
 
     # -- on_page_context ---------------------------------------------------------------------
 
@@ -471,25 +574,44 @@ class Blog:
         ctx = self.listing_ctx
         if ctx is None:
             return
-        from .pages import dress_post, render_listing
+        from .pages import dress_listing, dress_post
 
+        # The marker of `post_lists.MARKER`: one substring test for a page without a list.
+        if page.content and "blogpost:posts" in page.content:
+            page.content = self._lists(ctx).fill(page, page.content)
         post = self.posts.get(page.file.src_uri)
         if post is None:
             view = self.listings.get(page.file.src_uri)
             if view is not None:
+                self._place_under_blog(page, view.kind)
                 # Rendered when the page is: one listing page's HTML is in memory at a
                 # time (see `release`), not a thousand until the build ends.
-                page.content = (page.content or "") + render_listing(view, page.url, ctx)
+                page.content = dress_listing(view, page.url, page.content or "", ctx)
+            elif self.relations is not None:
+                self.relations.dress_page(page, ctx)
             return
+        if post.date is not None:
+            self._place_under_blog(page, "post")
         if page.content is None:
             return
         self.bodies[page.file.src_uri] = page.content
         own = self._own_language(post)
+        post_ctx = self._context_in(own) if own else ctx
+        content = page.content
+        if self.relations is not None:
+            # Inside the post's text, before its previous/next links; in the page's
+            # language where the text is in another.
+            content += self.relations.post_box(
+                post,
+                page.url,
+                post_ctx,
+                lang=language_tag(self.locale) if post.fallback and post.language else None,
+            )
         page.content = dress_post(
             post,
             page.url,
-            page.content,
-            self._context_in(own) if own else ctx,
+            content,
+            post_ctx,
             header=self.options.header,
             footer=self.options.post_navigation,
             tags=self.header_tags,
@@ -498,6 +620,14 @@ class Blog:
             lang=language_tag(own) if own else None,
             body_lang=language_tag(post.language) if post.fallback and post.language else None,
         )
+
+    def _place_under_blog(self, page: Page, kind: str) -> None:
+        """Show the page under the blog in the site's nav and breadcrumbs, without its links."""
+        if self.files is None or self.views is None:
+            return
+        from .navigation import place_under_blog
+
+        place_under_blog(page, kind, self.views, self.files)
 
     def _own_language(self, post: Post) -> str | None:
         """Return the language a post is shown in when it is not the blog's (`lang:`)."""

@@ -159,10 +159,18 @@ def check_site(
     return result
 
 
+#: The files a site's configuration is looked for in, as MkDocs and then ProperDocs name it.
+CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
+
+
 def _load(config_file: str | None, collector: _Collector) -> MkDocsConfig:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    if config_file is None:
+        # A site that moved to ProperDocs may have renamed its file; the check reads it
+        # with MkDocs 1.6, which ProperDocs keeps compatible with.
+        config_file = next((name for name in CONFIG_FILES if os.path.isfile(name)), None)
     try:
         return load_config(config_file)
     except (Abort, ConfigurationError) as exc:

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = [
+    "DEFAULT_AUTHORS_FILE",
     "DEFAULT_FEED_FILES",
+    "AuthorsFileOption",
     "BlogpostConfig",
     "Count",
     "DocsFolder",
@@ -38,6 +40,7 @@ __all__ = [
     "SubFolder",
     "TimezoneOption",
     "XHandleOption",
+    "authors_file",
     "feed_paths",
 ]
 
@@ -98,6 +101,35 @@ class SubFolder(DocsFolder):
         if not folder:
             raise ValidationError(f"must be a folder name like 'tags', not {value!r}")
         return folder
+
+
+#: Where Material for MkDocs' blog keeps its authors: a site moving over keeps the file.
+DEFAULT_AUTHORS_FILE = "{blog_dir}/.authors.yml"
+
+
+class AuthorsFileOption(c.Type[str]):
+    """A YAML file in `docs_dir` (`blog/.authors.yml`); `{blog_dir}` is the blog's folder."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default=DEFAULT_AUTHORS_FILE)
+
+    def run_validation(self, value: object) -> str:
+        """Refuse a way out of `docs_dir`, a folder, and a file that is not YAML."""
+        text = super().run_validation(value).strip()
+        path = text.replace("{blog_dir}", "blog").strip("/")
+        if not path or ".." in path.split("/") or "\\" in path or "://" in path:
+            raise ValidationError(
+                f"must be a file inside docs_dir, written with '/', like "
+                f"'{DEFAULT_AUTHORS_FILE}', not {text!r}"
+            )
+        if not path.lower().endswith((".yml", ".yaml")):
+            raise ValidationError(f"must be a YAML file ending in '.yml' or '.yaml', not {text!r}")
+        return text
+
+
+def authors_file(options: BlogpostConfig) -> str:
+    """Return the docs path of the blog's authors file (`blog/.authors.yml`)."""
+    return options.authors_file.replace("{blog_dir}", options.blog_dir).strip("/")
 
 
 class TimezoneOption(c.Type[str]):
@@ -519,11 +551,13 @@ class BlogpostConfig(base.Config):
     show_date = c.Type(bool, default=True)
     """Show the date on posts that do not set `show_date:` themselves."""
 
-    words_per_minute = Count(default=200, minimum=1)
-    """Reading speed for the reading time (the Jekyll theme's figure)."""
+    words_per_minute = c.Optional(Count(default=None, minimum=1))
+    """Reading speed for the reading time, in every language; unset, each post's language's
+    own (200 in English, the Jekyll theme's figure; see `i18n.READING_SPEED`)."""
 
-    cjk_characters_per_minute = Count(default=400, minimum=1)
-    """Reading speed for Chinese, Japanese and Korean text, which is counted by character."""
+    cjk_characters_per_minute = c.Optional(Count(default=None, minimum=1))
+    """Reading speed for Chinese, Japanese and Korean text, which is counted by character;
+    unset, the post's language's own (400 in English)."""
 
     drafts_on_serve = c.Type(bool, default=True)
     """Show drafts (with a badge) under `mkdocs serve`; they never appear in `mkdocs build`."""
@@ -626,9 +660,14 @@ class BlogpostConfig(base.Config):
     """Turn `<tweet>` quotes and `<small>` image captions into styled blocks on every page of the
     site, not only in blog posts."""
 
-    caption_style = c.Choice(("admonition", "figure"), default="admonition")
-    """Look of `<small>` image captions: `admonition` (a slim caption box) or `figure` (a plain
-    caption line under the image). Both are a `<figure>` with a `<figcaption>`."""
+    tweet_color = c.Choice(("theme", "x"), default="theme")
+    """Colour of `<tweet>` quotes: `theme` (the quote mark and share buttons in the theme's
+    accent and link colours) or `x` (X's blue, as the Jekyll theme showed them)."""
+
+    caption_style = c.Choice(("figure", "admonition"), default="figure")
+    """Look of `<small>` image captions: `figure` (a quiet line centred under the image, as
+    wide as the image, as the Jekyll theme showed it) or `admonition` (a slim caption box
+    under the image). Both are a `<figure>` with a `<figcaption>`."""
 
     # --- blog pages ---
 
@@ -659,6 +698,13 @@ class BlogpostConfig(base.Config):
     authors_dir = SubFolder(default="author")
     """Folder, under `blog_dir`, of the author pages (`blog/author/<author>/`)."""
 
+    authors_file = AuthorsFileOption()
+    """The blog's authors, relative to `docs_dir`: Material for MkDocs' `.authors.yml` as it
+    is (`authors: {id: {name, description, avatar, url}}`). A post's `author: id` shows the
+    author's name, their avatar in the post header, their bio and page on their author page,
+    and their page in the post's JSON-LD. A name the file does not know stays as written.
+    By default `{blog_dir}/.authors.yml`, read when it exists."""
+
     related_posts = Count(default=3, minimum=0)
     """Related posts (most shared tags, then most recent) listed under each post; 0 for none."""
 
@@ -667,6 +713,19 @@ class BlogpostConfig(base.Config):
 
     blog_pages = c.Type(bool, default=True)
     """Generate the blog index, tag, category, author and archive pages."""
+
+    # --- posts and docs pages ---
+
+    docs_related_posts = c.Choice(("top", "bottom", "off"), default="bottom")
+    """Where a docs page shows the blog's published posts about it, newest first, in a
+    "Related posts" box: under its title (`top`), at its end (`bottom`), or nowhere
+    (`off`). A post is about the pages its `docs:` front matter names, and (with
+    `docs_backlinks`) about the pages that link to it."""
+
+    docs_backlinks = c.Type(bool, default=True)
+    """Count a docs page's Markdown link to a post as a relation between them: the post's
+    "Related documentation" box lists the page, and the page's "Related posts" box lists
+    the post. Off, only `docs:` front matter relates them."""
 
     # --- checking posts ---
 

@@ -211,6 +211,17 @@ class BlogFeeds:
             id_base=self.id_base,
         )
 
+    def main_feed(self) -> tuple[str, str] | None:
+        """Return the site path and media type of the feed readers are offered on the page.
+
+        RSS when the blog writes it (every feed reader reads it), else its first format.
+        """
+        blog = [t for t in self.targets if t.kind == "blog"]
+        chosen = next((t for t in blog if t.fmt == "rss"), blog[0] if blog else None)
+        if chosen is None:
+            return None
+        return chosen.file.url, FEED_FORMATS[chosen.fmt].media_type
+
     def links(self, page_url: str) -> list[seo.FeedLink]:
         """Return the blog's feeds, then those of the tag or category page `page_url` is in."""
         if self._links is None:

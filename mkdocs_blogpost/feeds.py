@@ -294,6 +294,9 @@ def build_atom(info: FeedInfo, entries: Sequence[FeedEntry]) -> str:
             out.append(f'    <category term="{_attr(name)}"/>')
         if entry.image:
             media = f' type="{_attr(entry.image_type)}"' if entry.image_type else ""
+            # RFC 4287 asks enclosures for their size; an external cover's is not known.
+            if entry.image_length:
+                media += f' length="{entry.image_length}"'
             out.append(f'    <link rel="enclosure" href="{_attr(entry.image)}"{media}/>')
             out.append(f'    <media:thumbnail url="{_attr(entry.image)}"/>')
         out.append(f'    <summary type="html">{_text(entry.summary_html)}</summary>')

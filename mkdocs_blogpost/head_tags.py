@@ -65,6 +65,8 @@ class HeadTags:
         self.language = language
         #: Canonical URL and cover of each post, by docs path (set by the blog).
         self.canonical: dict[str, str] = {}
+        #: Each author's page and avatar for JSON-LD, by name shown (set by the blog).
+        self.people: dict[str, dict[str, str]] = {}
         self.covers: dict[str, Cover] = {}
         self._feed_tags: dict[seo.FeedLink, str] = {}
         self._feed_rel = seo.MATERIAL_FEED_REL if config.theme.name == "material" else seo.FEED_REL
@@ -118,6 +120,7 @@ class HeadTags:
             tags=list(post.tags),
             categories=list(post.categories),
             authors=list(post.authors),
+            people=self.people,
             site_name=self.site_name,
             language=post.language.replace("_", "-") if post.language else self.language,
             twitter_site=self.twitter_site,

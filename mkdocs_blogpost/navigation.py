@@ -10,6 +10,8 @@ lets the nav plugins show the blog as one entry, and keeps what their authors wr
   post its `.nav.yml` names would be "not found"; this finds those posts.
 - `collapse_folder_links` and `find_folder_link`: literate-nav turns a link to the
   blog's folder into every file under it; the section becomes a link to the index.
+- `place_under_blog`: a post or listing page, out of the nav, is shown under the blog's
+  entry: the entry is marked as the current one, and breadcrumbs go through it.
 """
 
 from __future__ import annotations
@@ -29,11 +31,14 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
 
+    from .views import BlogViews
+
 __all__ = [
     "BlogEntry",
     "collapse_blog_section",
     "collapse_folder_links",
     "find_folder_link",
+    "place_under_blog",
     "posts_named_in_nav_files",
     "report_folder_link",
 ]
@@ -219,3 +224,51 @@ def report_folder_link(
         f"listing page in the nav; link the blog's index instead: {instead}. The blog is "
         f"shown as that one entry"
     )
+
+
+#: The page a blog page hangs under in breadcrumbs: a tag page under the tag index, and
+#: every index (and each post) under the blog's index.
+_PARENT_KINDS = {
+    "tag": "tag_index",
+    "category": "category_index",
+    "author": "author_index",
+    "archive_year": "archive",
+}
+
+
+def place_under_blog(page: Page, kind: str, views: BlogViews, files: Files) -> None:
+    """Show a blog page outside the nav under the blog's entry, without the site's sequence.
+
+    The page (a post, or a listing page of `kind`) gets the blog's index as its parent,
+    through the index of its kind (`Blog › Tags › Posts tagged “docs”`), and is marked
+    current: themes mark the blog's entry in the nav as they mark a section holding the
+    page (MkDocs marks the parents back when the page is written), and list the parents
+    in breadcrumbs. The theme's own previous/next page links go: the blog's pagination
+    and post links lead on, and a second "Previous" under "Older posts" misleads.
+    """
+    page.previous_page = None
+    page.next_page = None
+    index = next((v for v in views.pages if v.kind == "index" and v.page == 1), None)
+    if index is None or page.parent is not None or page.file.src_uri == index.src_uri:
+        return
+    index_page = _page_of(files, index.src_uri)
+    if index_page is None:
+        return
+    parent = index_page
+    if kind in _PARENT_KINDS:
+        holder = next((v for v in views.pages if v.kind == _PARENT_KINDS[kind]), None)
+        holder_page = _page_of(files, holder.src_uri) if holder is not None else None
+        if holder_page is not None and holder_page is not page:
+            if holder_page is not index_page and holder_page.parent is None:
+                holder_page.parent = index_page  # type: ignore[assignment]
+            parent = holder_page
+    if parent is page:
+        return
+    # A Page stands where themes expect a Section: both have a title, a URL and `active`.
+    page.parent = parent  # type: ignore[assignment]
+    page.active = True
+
+
+def _page_of(files: Files, src_uri: str) -> Page | None:
+    file = files.get_file_from_path(src_uri)
+    return file.page if file is not None else None

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
+from .card_excerpt import card_prose
 from .dates import format_date
 from .excerpts import excerpt_html, rebase_to_root
 from .render import reading_label, render_post_header, status_badge
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
+    from .authors import Author, AuthorDirectory
     from .i18n import Translator
     from .models import Post
     from .other_plugins import Lightbox
@@ -39,7 +41,9 @@ if TYPE_CHECKING:
 __all__ = [
     "ListingContext",
     "author_links",
+    "category_links",
     "create_pages",
+    "dress_listing",
     "dress_post",
     "listing_meta",
     "page_markdown",
@@ -54,8 +58,8 @@ __all__ = [
 log = get_plugin_logger(__name__)
 
 _MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
-# Heading ids copied from a post would clash on a page listing several posts.
-_HEADING_ID_RE = re.compile(r"(<h[1-6]\b[^>]*?)\s+id=(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
+# Ids copied from a post (footnotes and the like) would clash on a page listing several posts.
+_ID_RE = re.compile(r"""\sid\s*=\s*(?:"[^"]*"|'[^']*')""", re.IGNORECASE)
 
 
 def page_markdown(view: ViewPage) -> str:
@@ -166,6 +170,9 @@ class ListingContext:
         url_of: Site-relative URL of a docs file, or `None` when it is not in the site.
         views: The planned blog.
         cover_url: Site-relative (or absolute) URL of a post's cover, or `None`.
+        authors: The authors file's profiles (name, bio, avatar, page elsewhere).
+        avatar_url: Site path (or absolute URL) of an author's avatar, or `None`.
+        feed: The site path and media type of the blog's feed, once feeds are planned.
     """
 
     env: jinja2.Environment
@@ -177,16 +184,26 @@ class ListingContext:
     cover_url: Callable[[Post], str | None]
     base: str = ""
     """Site-relative URL of the blog folder (`blog/`), or "" for the site root."""
+    authors: AuthorDirectory | None = None
+    avatar_url: Callable[[Author], str | None] = lambda _author: None
+    feed: Callable[[], tuple[str, str] | None] = lambda: None
 
     def __post_init__(self) -> None:
         # Shown spelling of each term, by the key of any of its spellings: built once.
         self.tag_names = _names(self.views.tags)
+        self.category_names = _names(self.views.categories)
         self.author_names = _names(self.views.authors)
         # Each post's card, rendered once per build with its URLs from the site root
         # (`MarkedLinks`); a listing page only swaps in its own way up to the root.
         self.marks = MarkedLinks(self.base)
         self.cards: dict[str, dict[str, Any]] = {}
         self.entries: dict[str, dict[str, Any]] = {}
+        # The blog's navigation, by the section it marks: rendered once each.
+        self.navs: dict[tuple[str, str], str] = {}
+
+    def profile(self, name: str) -> Author | None:
+        """Return what the authors file says about the author shown as `name`."""
+        return self.authors.profile(name) if self.authors is not None else None
 
 
 def _term_links(
@@ -226,9 +243,23 @@ def tag_links(post: Post, page_url: str, ctx: ListingContext) -> list[dict[str, 
     return _term_links(post.tags, ctx.views.tag_src, ctx.tag_names, ctx, page_url)
 
 
+def category_links(post: Post, page_url: str, ctx: ListingContext) -> list[dict[str, Any]]:
+    """Return the post's categories with their category-page URLs from `page_url`."""
+    return _term_links(post.categories, ctx.views.category_src, ctx.category_names, ctx, page_url)
+
+
 def author_links(post: Post, page_url: str, ctx: ListingContext) -> list[dict[str, Any]]:
-    """Return the post's authors with their author-page URLs from `page_url`."""
-    return _term_links(post.authors, ctx.views.author_src, ctx.author_names, ctx, page_url)
+    """Return the post's authors with their author-page URLs (and avatars) from `page_url`."""
+    links = _term_links(post.authors, ctx.views.author_src, ctx.author_names, ctx, page_url)
+    for link in links:
+        link["avatar"] = _avatar(link["name"], page_url, ctx)
+    return links
+
+
+def _avatar(name: str, page_url: str, ctx: ListingContext) -> str | None:
+    profile = ctx.profile(name)
+    url = ctx.avatar_url(profile) if profile is not None else None
+    return _relative(url, page_url) if url else None
 
 
 def _date(post: Post, ctx: ListingContext) -> dict[str, str] | None:
@@ -252,6 +283,14 @@ def _marked_terms(links: list[dict[str, Any]], marks: MarkedLinks) -> list[dict[
     return [{"name": marks.text(link["name"]), "url": marks.mark(link["url"])} for link in links]
 
 
+def _card_excerpt(post: Post, marks: MarkedLinks) -> Markup:
+    """Return the prose of the post's excerpt (else its description), rebased from the root."""
+    prose = card_prose(excerpt_html(post))
+    if not prose and post.description:
+        prose = f"<p>{html.escape(post.description)}</p>"
+    return Markup(_ID_RE.sub("", rebase_to_root(marks.text(prose), post.url, MarkedLinks.ROOT)))
+
+
 def _card(post: Post, ctx: ListingContext) -> dict[str, Any]:
     """Return the post's card, its URLs marked to be made relative per listing page.
 
@@ -263,7 +302,6 @@ def _card(post: Post, ctx: ListingContext) -> dict[str, Any]:
         return card
     marks = ctx.marks
     cover = marks.mark(ctx.cover_url(post))
-    excerpt = marks.text(excerpt_html(post))
     card = {
         "title": marks.text(post.title),
         "url": marks.mark(post.url),
@@ -274,9 +312,8 @@ def _card(post: Post, ctx: ListingContext) -> dict[str, Any]:
         if cover
         else None,
         "tags": _marked_terms(tag_links(post, "", ctx), marks),
-        "excerpt": Markup(
-            _HEADING_ID_RE.sub(r"\1", rebase_to_root(excerpt, post.url, MarkedLinks.ROOT))
-        ),
+        "categories": _marked_terms(category_links(post, "", ctx), marks),
+        "excerpt": _card_excerpt(post, marks),
         "badge": status_badge(post, ctx.translator),
         "lang": _text_language(post, ctx),
     }
@@ -343,30 +380,68 @@ def _pagination(view: ViewPage, page_url: str, ctx: ListingContext) -> dict[str,
     }
 
 
-def _cloud(view: ViewPage, page_url: str, ctx: ListingContext) -> list[dict[str, Any]]:
-    counts = [term.count for term in view.terms]
-    low, high = (min(counts), max(counts)) if counts else (0, 0)
+#: Each index of terms: where its terms' pages are, its intro, and whether its links are tags.
+_INDEXES = {
+    "tag_index": ("tag_src", "tags_intro"),
+    "category_index": ("category_src", "categories_intro"),
+    "author_index": ("author_src", "authors_intro"),
+}
+
+
+def _terms(view: ViewPage, ctx: ListingContext) -> list[dict[str, Any]]:
+    """Return the terms of an index page, each with its page, count and (authors) profile."""
+    pages: Mapping[str, str] = getattr(ctx.views, _INDEXES[view.kind][0])
     out = []
     for term in view.terms:
-        size = 3 if high == low else 1 + round(4 * (term.count - low) / (high - low))
-        src = ctx.views.tag_src.get(term_key(term.name))
-        out.append(
-            {
-                "name": ctx.marks.text(term.name),
-                "url": ctx.marks.mark(ctx.url_of(src)) if src else None,
-                "count": term.count,
-                "count_text": ctx.translator.count("post_count", term.count),
-                "size": size,
-            }
-        )
+        src = pages.get(term_key(term.name))
+        item: dict[str, Any] = {
+            "name": ctx.marks.text(term.name),
+            "url": ctx.marks.mark(ctx.url_of(src)) if src else None,
+            "count": term.count,
+            "count_text": ctx.translator.count("post_count", term.count),
+        }
+        if view.kind == "author_index":
+            profile = ctx.profile(term.name)
+            avatar = ctx.avatar_url(profile) if profile is not None else None
+            item["avatar"] = ctx.marks.mark(avatar)
+            item["description"] = ctx.marks.text(profile.description) if profile else ""
+        out.append(item)
     return out
+
+
+def _profile(view: ViewPage, ctx: ListingContext) -> dict[str, Any] | None:
+    """Return what the authors file says about the author of an author page."""
+    profile = ctx.profile(view.term.name) if view.term is not None else None
+    if profile is None:
+        return None
+    return {
+        "name": ctx.marks.text(profile.name),
+        "description": ctx.marks.text(profile.description),
+        "avatar": ctx.marks.mark(ctx.avatar_url(profile)),
+        "url": profile.url or None,
+    }
+
+
+def _index_context(view: ViewPage, ctx: ListingContext) -> dict[str, Any]:
+    index = next((v for v in ctx.views.pages if v.kind == "index" and v.page == 1), None)
+    url = ctx.url_of(index.src_uri) if index is not None else None
+    return {
+        "terms": _terms(view, ctx),
+        "intro": ctx.translator(_INDEXES[view.kind][1]),
+        "back": {
+            "url": ctx.marks.mark(url),
+            "label": ctx.translator("back_to_blog", blog=ctx.marks.text(index.title)),
+        }
+        if index is not None and url is not None
+        else None,
+    }
 
 
 def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
     """Render the listing HTML of one page, with URLs relative to `page_url`."""
     context: dict[str, Any] = {"view": view, "kind": view.kind, "t": ctx.translator}
-    if view.kind == "tag_index":
-        context["cloud"] = _cloud(view, page_url, ctx)
+    if view.kind in _INDEXES:
+        context.update(_index_context(view, ctx))
     elif view.kind == "archive":
         years = []
         for year, posts in view.years:
@@ -380,14 +455,28 @@ def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
                 }
             )
         context["years"] = years
-    elif view.compact:
-        context["entries"] = [_entry(p, ctx) for p in view.posts]
-        context["pagination"] = _pagination(view, page_url, ctx)
     else:
-        context["cards"] = [_card(p, ctx) for p in view.posts]
+        if view.compact:
+            context["entries"] = [_entry(p, ctx) for p in view.posts]
+        else:
+            context["cards"] = [_card(p, ctx) for p in view.posts]
         context["pagination"] = _pagination(view, page_url, ctx)
+        if view.term is not None:
+            context["count_text"] = ctx.translator.count("post_count", view.term.count)
+        elif view.kind == "archive_year":
+            context["count_text"] = ctx.translator.count("post_count", len(view.posts))
+        if view.kind == "author":
+            context["profile"] = _profile(view, ctx)
     listing = ctx.env.get_template("blogpost/fragments/listing.html").render(context)
     return ctx.marks.place(listing, page_url)
+
+
+def dress_listing(view: ViewPage, page_url: str, content: str, ctx: ListingContext) -> str:
+    """Return a listing page's content: the blog's navigation, the page's own text, the listing."""
+    from .blog_nav import render_blog_nav
+
+    nav = render_blog_nav(view.kind, view.src_uri, page_url, ctx)
+    return nav + content + render_listing(view, page_url, ctx)
 
 
 def set_listing_meta(
@@ -468,6 +557,8 @@ def dress_post(
         body_lang: The language of the post's text alone, when the header and footer
             are in the page's language (a post shown untranslated).
     """
+    from .blog_nav import render_blog_nav
+
     if body_lang:
         content = f'<div lang="{html.escape(body_lang)}">{content}</div>'
     if header:
@@ -487,6 +578,7 @@ def dress_post(
             cover_link=cover_link,
             tags=tag_links(post, page_url, ctx) if tags else [],
             authors=author_links(post, page_url, ctx),
+            categories=category_links(post, page_url, ctx),
             translator=ctx.translator,
             translations=[
                 {**version, "url": relative_url(version["url"], page_url)}
@@ -495,6 +587,22 @@ def dress_post(
         )
     if footer and post.date is not None:
         content += render_post_footer(post, ctx.views.links.get(post.src_uri), page_url, ctx)
+    # The blog's links are in the post's language too, when it is not the page's.
+    content = render_blog_nav("post", post.src_uri, page_url, ctx) + content
     if lang:
         content = f'<div class="blogpost-post" lang="{html.escape(lang)}">{content}</div>'
     return content
+
+
+def post_card(post: Post, ctx: ListingContext) -> dict[str, Any]:
+    """Return the post's card as listing pages show it (`html`: rendered, links marked).
+
+    For lists drawn elsewhere (a post list in any page): the same card, rendered once.
+    Its marked links are made relative with `ctx.marks.place`.
+    """
+    return _card(post, ctx)
+
+
+def post_entry(post: Post, ctx: ListingContext) -> dict[str, Any]:
+    """Return the post as a dated line of a list, as the archive shows it (links marked)."""
+    return _entry(post, ctx)

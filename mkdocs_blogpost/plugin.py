@@ -41,7 +41,7 @@ from .guards import MalformedUrlExtension
 from .other_plugins import check_material_blog, check_rss_plugin
 from .render import TEMPLATES_DIR
 from .rendered import RenderedPosts
-from .several_blogs import blog_label
+from .several_blogs import blog_label, blog_names
 from .warning_count import WarningCounter
 
 if TYPE_CHECKING:
@@ -155,6 +155,7 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
             label=blog_label(self.config, blogs),
             rendered=self._rendered,
             id_base=self._id_base,
+            names=blog_names(self.config, list(blogs.values())),
         )
         # A malformed link URL must be a warning, not a traceback from MkDocs. One guard
         # serves the whole site: a second blog leaves the first one's in place.
@@ -283,12 +284,19 @@ class BlogpostPlugin(BasePlugin[BlogpostConfig]):
         warnings = self._warnings.stop()
         if self.blog is not None:
             log.info(self.blog.summary(warnings))
-        # At the end, as `--strict` does, so that every error is listed first. A preview
-        # under `serve` keeps running while the author fixes them.
-        if self._warnings.errors and not self.serve:
+        # At the end, as `--strict` does, so that every error is listed first, and by the
+        # last blog of the site, so that every blog has said what it did and the count is
+        # the site's. A preview under `serve` keeps running while the author fixes them.
+        blogs = [
+            plugin
+            for plugin in config.plugins.values()
+            if isinstance(plugin, BlogpostPlugin) and plugin.config.enabled
+        ]
+        errors = sum(plugin._warnings.errors for plugin in blogs)
+        if errors and not self.serve and blogs[-1] is self:
             from .problems import build_stopped
 
-            raise build_stopped(self._warnings.errors)
+            raise build_stopped(errors)
 
     def on_shutdown(self) -> None:
         """Stop counting warnings: `mkdocs-blogpost check` ends without `on_post_build`."""

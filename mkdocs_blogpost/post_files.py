@@ -28,6 +28,8 @@ from .problems import report
 from .urls import move_to
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
 
@@ -63,6 +65,7 @@ def collect_posts(
     serve: bool,
     timezone: dt.tzinfo,
     now: dt.datetime,
+    author_name: Callable[[str], str] | None = None,
     languages: BuildLanguages | None = None,
 ) -> BlogPosts:
     """Read the blog's posts from `files`, drop the unpublished ones, and move the rest.
@@ -74,6 +77,7 @@ def collect_posts(
         serve: Whether this is `mkdocs serve`, where drafts may be shown.
         timezone: Zone of dates written without one.
         now: The build's moment, for posts dated in the future.
+        author_name: The name shown for an author as posts write them (the authors file).
         languages: This build's languages, when mkdocs-static-i18n builds one site per
             language; `files` are then this language's (posts are found by their
             language-neutral path, and each lives under the language's folder).
@@ -94,6 +98,8 @@ def collect_posts(
         skip_unprefixed=options.unprefixed_posts == "skip",
         schema=options.schema,
     )
+    if author_name is not None:
+        ctx.author_name = author_name
     candidates = sorted(
         (f for f in files if f.is_documentation_page() and is_post_path(file_key(f), posts_dir)),
         key=lambda f: f.src_uri,

@@ -83,6 +83,8 @@ class PostContext:
         exists: Whether a docs-relative path is a file of the site.
         skip_unprefixed: Leave out files with neither a `YYYY-MM-DD-` name nor a `date:`,
             as Jekyll does (they become "skipped" posts).
+        author_name: The name shown for an author as a post writes them: an id of the
+            authors file gives its name, anything else stays as written.
         schema: The site's rules for front matter; `None` checks only what the build
             always reports, at the default severities.
     """
@@ -96,6 +98,7 @@ class PostContext:
     future: bool = False
     exists: Callable[[str], bool] = lambda _path: False
     skip_unprefixed: bool = False
+    author_name: Callable[[str], str] = lambda written: written
     schema: SchemaConfig | None = None
 
 
@@ -181,7 +184,11 @@ def read_post(src_uri: str, source: str, ctx: PostContext, key: str | None = Non
         name=str(raw_slug),
         tags=to_list(data.get("tags", data.get("tag")), split_spaces=True),
         categories=to_list(data.get("categories", data.get("category")), split_spaces=False),
-        authors=to_list(data.get("authors", data.get("author"))),
+        authors=list(
+            dict.fromkeys(
+                ctx.author_name(a) for a in to_list(data.get("authors", data.get("author")))
+            )
+        ),
         description=_one_line(data.get("description")) or None,
         excerpt=_one_line(data.get("excerpt")) or None,
         read_time=read_switch(

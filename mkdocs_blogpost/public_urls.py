@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
@@ -19,10 +19,11 @@ from .posts import safe_url, warn
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
+    from .authors import Author
     from .models import Post
     from .multilingual import BuildLanguages
 
-__all__ = ["Cover", "canonical_urls", "covers", "original_urls"]
+__all__ = ["Cover", "canonical_urls", "covers", "original_urls", "people"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,41 @@ class Cover:
     url: str
     media_type: str | None
     length: int | None
+
+
+def people(
+    names: Iterable[str],
+    profile: Callable[[str], Author | None],
+    page_of: Callable[[str], str | None],
+    avatar_of: Callable[[Author], str | None],
+    site_url: str,
+) -> dict[str, dict[str, str]]:
+    """Return each author's JSON-LD `Person` fields beyond the name: `url` and `image`.
+
+    The URL is the page the authors file gives them, else their author page on the blog.
+
+    Args:
+        names: The names shown for the blog's authors.
+        profile: What the authors file says about an author, by name.
+        page_of: The site path of an author's page on the blog, by name.
+        avatar_of: The site path (or URL) of an author's avatar.
+        site_url: The site's address.
+    """
+    found: dict[str, dict[str, str]] = {}
+    for name in names:
+        person: dict[str, str] = {}
+        author = profile(name)
+        page = page_of(name)
+        if author is not None and author.url and safe_url(author.url):
+            person["url"] = author.url
+        elif page:
+            person["url"] = absolute_url(site_url, page)
+        avatar = avatar_of(author) if author is not None else None
+        if avatar:
+            person["image"] = avatar if "://" in avatar else absolute_url(site_url, avatar)
+        if person:
+            found[name] = person
+    return found
 
 
 def canonical_urls(posts: Iterable[Post], site_url: str | None) -> dict[str, str]:

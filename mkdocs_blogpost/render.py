@@ -117,13 +117,15 @@ def render_post_header(
     heading_id: str = "",
     authors: Sequence[dict[str, Any]] | None = None,
     cover_link: Mapping[str, str] | None = None,
+    categories: Sequence[dict[str, Any]] = (),
     translator: Translator | None = None,
     translations: Sequence[dict[str, str]] = (),
 ) -> str:
     """Return the post's content with its header (title, date, reading time...) on top.
 
     A heading the author wrote as the first line stays the page's only `<h1>`.
-    `cover_link` gives the attributes of a link around the cover (a lightbox's).
+    `cover_link` gives the attributes of a link around the cover (a lightbox's);
+    `categories` and `tags` are names with their pages' URLs.
     `translator` gives the words (the blog's by default); `translations` links the
     post's other language versions (`name`, `url`, `lang`).
     """
@@ -147,7 +149,7 @@ def render_post_header(
         "reading": reading_label(post.minutes, translator) if post.read_time else None,
         "authors": list(authors)
         if authors is not None
-        else [{"name": name, "url": None} for name in post.authors],
+        else [{"name": name, "url": None, "avatar": None} for name in post.authors],
         "cover": {
             "url": cover_url,
             "alt": post.cover.alt if post.cover else "",
@@ -156,6 +158,7 @@ def render_post_header(
         if cover_url
         else None,
         "tags": tags,
+        "categories": list(categories),
         "translations": list(translations),
         "t": translator,
     }

@@ -107,7 +107,8 @@ class QuoteTransformer:
                 via=options.twitter_via or None,
                 tweet_label=options.tweet_label or None,
                 share_targets=tuple(options.share_targets),
-                caption_style="figure" if options.caption_style == "figure" else "admonition",
+                caption_style="admonition" if options.caption_style == "admonition" else "figure",
+                tweet_color="x" if options.tweet_color == "x" else "theme",
                 tweet_max_length=options.tweet_max_length,
                 mastodon_instance=options.mastodon_instance,
                 lightbox=self.lightbox,
@@ -134,6 +135,7 @@ def render_post(
     quotes: QuoteTransformer,
     keep_html: Callable[[Post], bool],
     rendered: RenderedPosts,
+    language: str,
 ) -> str:
     """Measure and transform a post's HTML, and keep its excerpt; return the HTML.
 
@@ -145,10 +147,11 @@ def render_post(
         quotes: The blog's quote and caption transformer.
         keep_html: Whether a feed carries the post's whole HTML, which is then kept.
         rendered: What rendering made of posts, kept for `--dirty` rebuilds.
+        language: The blog's language, which reads a post that names none.
     """
     from .excerpts import excerpt_html
 
-    measure(post, html, options)
+    measure(post, html, options, post.language or language)
     _check_schema(post, html, options)
     # After measuring (share labels are not reading), before keeping the HTML that
     # listings and feeds reuse.
@@ -177,14 +180,23 @@ def _check_schema(post: Post, html: str, options: BlogpostConfig) -> None:
         report(problem)
 
 
-def measure(post: Post, html: str, options: BlogpostConfig) -> None:
-    """Count the post's words and set its reading time, from its HTML before transforms."""
+def measure(post: Post, html: str, options: BlogpostConfig, language: str) -> None:
+    """Count the post's words and set its reading time, from its HTML before transforms.
+
+    Readers of the post's language read at their language's speed, unless the site sets
+    one speed for all.
+    """
+    from .i18n import reading_speed
     from .text import count_words, html_to_text, reading_minutes
 
     words, cjk = count_words(html_to_text(html, keep_code_blocks=False))
     post.words, post.cjk_characters = words, cjk
+    words_per_minute, cjk_per_minute = reading_speed(language)
     post.minutes = reading_minutes(
-        words, cjk, options.words_per_minute, options.cjk_characters_per_minute
+        words,
+        cjk,
+        options.words_per_minute or words_per_minute,
+        options.cjk_characters_per_minute or cjk_per_minute,
     )
 
 

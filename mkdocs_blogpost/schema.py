@@ -47,6 +47,7 @@ KNOWN_KEYS = frozenset(
         "excerpt", "read_time", "show_date", "toc", "mathjax", "lang", "github",
         "redirect_from", "canonical_url", "published", "draft", "pin", "sticky", "slug",
         "permalink", "location", "last_modified_at", "updated", "modified", "lastmod",
+        "docs",
         # Jekyll, jekyll-seo-tag, Chirpy and other themes
         "excerpt_separator", "comments", "share", "sitemap", "hidden", "locale", "math",
         "mermaid", "render_with_liquid", "seo", "twitter", "series", "subtitle",

@@ -68,6 +68,7 @@ class ArticleMeta:
         tags: Tag names.
         categories: Category names.
         authors: Author names.
+        people: More about some authors, by name: `url` and `image` for their `Person`.
         site_name: The site's name.
         language: Language tag (`en`, `pt-BR`).
         twitter_site: The site's handle, with its `@`.
@@ -83,6 +84,7 @@ class ArticleMeta:
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    people: dict[str, dict[str, str]] = field(default_factory=dict)
     site_name: str = ""
     language: str = "en"
     twitter_site: str | None = None
@@ -320,7 +322,9 @@ def _blog_posting(meta: ArticleMeta) -> dict[str, Any]:
     data["datePublished"] = _iso(meta.published)
     data["dateModified"] = _iso(meta.updated or meta.published)
     if meta.authors:
-        data["author"] = [{"@type": "Person", "name": name} for name in meta.authors]
+        data["author"] = [
+            {"@type": "Person", "name": name, **meta.people.get(name, {})} for name in meta.authors
+        ]
     if meta.image:
         data["image"] = [meta.image]
     if meta.tags:

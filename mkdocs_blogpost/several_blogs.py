@@ -7,6 +7,7 @@ its own name.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
@@ -15,11 +16,39 @@ from .config import feed_paths
 from .urls import folders_overlap
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from .config import BlogpostConfig
 
-__all__ = ["blog_label", "blog_title"]
+__all__ = ["BlogNames", "blog_label", "blog_names", "blog_title"]
+
+
+@dataclass(frozen=True)
+class BlogNames:
+    """How a post list in a page (`blog=`) names a blog, and which blog lists by default.
+
+    Attributes:
+        own: The names a `blog=` setting may give this blog (its `blog_dir`, its title),
+            compared without case.
+        others: The names of the site's other blogs.
+        first: This is the site's first blog: it draws lists without `blog=`, and
+            reports a `blog=` that names no blog.
+    """
+
+    own: frozenset[str]
+    others: frozenset[str] = frozenset()
+    first: bool = True
+
+    def names_me(self, blog: str) -> bool:
+        """Tell whether `blog=` with this value names this blog."""
+        return blog.strip("/").casefold() in self.own
+
+    def handles(self, blog: str | None) -> bool:
+        """Tell whether this blog draws a list with `blog=` set to `blog` (or unset)."""
+        if blog is None:
+            return self.first
+        name = blog.strip("/").casefold()
+        return name in self.own or (self.first and name not in self.others)
 
 
 def blog_label(mine: BlogpostConfig, blogs: Mapping[str, BlogpostConfig]) -> str:
@@ -86,3 +115,28 @@ def blog_title(options: BlogpostConfig, *, several: bool) -> str | None:
     folder = posixpath.basename(options.blog_dir)
     words = folder.replace("-", " ").replace("_", " ").strip()
     return words[:1].upper() + words[1:] if words else None
+
+
+def blog_names(mine: BlogpostConfig, blogs: Sequence[BlogpostConfig]) -> BlogNames:
+    """Return how a post list's `blog=` names the blog with options `mine`.
+
+    A blog is named by its `blog_dir` or its title, without case. The first blog of
+    `plugins:` draws the lists that name no blog, and reports a name no blog has.
+
+    Args:
+        mine: This blog's options.
+        blogs: The options of every enabled blog of the site, in `plugins:` order.
+    """
+    def names(options: BlogpostConfig) -> set[str]:
+        title = blog_title(options, several=len(blogs) > 1)
+        return {n.casefold() for n in (options.blog_dir, title) if n}
+
+    others: set[str] = set()
+    for options in blogs:
+        if options is not mine:
+            others |= names(options)
+    return BlogNames(
+        own=frozenset(names(mine)),
+        others=frozenset(others),
+        first=not blogs or blogs[0] is mine,
+    )

@@ -36,7 +36,17 @@ __all__ = [
     "rename_index",
 ]
 
-ViewKind = Literal["index", "tag", "tag_index", "category", "archive", "archive_year", "author"]
+ViewKind = Literal[
+    "index",
+    "tag",
+    "tag_index",
+    "category",
+    "category_index",
+    "archive",
+    "archive_year",
+    "author",
+    "author_index",
+]
 
 
 @dataclass(frozen=True)
@@ -110,7 +120,8 @@ class ViewPage:
         family: `src_uri` of every page of this listing, page 1 first.
         term: The tag, category or author listed.
         year: The year listed (`archive_year`).
-        terms: Every tag with its posts (`tag_index`).
+        terms: Every tag, category or author with its posts (`tag_index`,
+            `category_index`, `author_index`).
         years: Every year with its posts, newest first (`archive`).
         user_authored: The author wrote this page; the listing goes below their text.
         compact: The page lists its posts as entries (title, date, reading time), not
@@ -274,16 +285,17 @@ def build_views(posts: Sequence[Post], opts: ViewOptions, t: Callable[..., str])
     views.authors = group_terms(posts, lambda p: p.authors, "author")
 
     tags_dir = under(opts.tags_dir)
-    if views.tags:
-        views.pages.append(
-            ViewPage(
-                kind="tag_index",
-                title=t("tags"),
-                src_uri=page_src(tags_dir, 1, opts.pagination_dir),
-                terms=views.tags,
-                family=[page_src(tags_dir, 1, opts.pagination_dir)],
-            )
-        )
+    # An index of each kind of term, so that no tag, category or author page is an orphan.
+    indexes: tuple[tuple[list[Term], ViewKind, str, str], ...] = (
+        (views.tags, "tag_index", tags_dir, "tags"),
+        (views.categories, "category_index", under(opts.categories_dir), "categories"),
+        (views.authors, "author_index", under(opts.authors_dir), "authors"),
+    )
+    for terms, index_kind, folder, title_key in indexes:
+        if terms:
+            src = page_src(folder, 1, opts.pagination_dir)
+            listing = ViewPage(index_kind, t(title_key), src, terms=terms, family=[src])
+            views.pages.append(listing)
     # Each kind of term: its terms, folder, page title ("Posts tagged …") and page index.
     kinds: tuple[tuple[list[Term], ViewKind, str, str, dict[str, str]], ...] = (
         (views.tags, "tag", tags_dir, "posts_tagged", views.tag_src),

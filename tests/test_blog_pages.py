@@ -129,10 +129,17 @@ def test_every_page_kind(build_site: BuildSite, theme: str, directory_urls: bool
     # "CI" and "ci" are one tag, shown as "CI" (first in sort order on a tie).
     assert "blog/tags/index.html" in site.html_files()
     cloud = site.soup("blog/tags/index.html")
-    names = [a.get_text(strip=True) for a in cloud.select(".blogpost-cloud a")]
+    # The tag index: chips with counts (the count read out as "2 posts"), an intro and
+    # a link back to the blog.
+    names = [a.get_text(strip=True) for a in cloud.select(".blogpost-terms .blogpost-term__name")]
     assert names == ["CI", "docs"]
-    counts = [c.get_text(strip=True) for c in cloud.select(".blogpost-cloud__count")]
-    assert counts == ["(2 posts)", "(2 posts)"]
+    counts = [c.get_text(strip=True) for c in cloud.select(".blogpost-terms .blogpost-term__count")]
+    assert counts == ["2", "2"]
+    spoken = [a.select_one(".blogpost-sr").get_text(strip=True) for a in cloud.select("a.blogpost-term")]
+    assert spoken == ["(2 posts)", "(2 posts)"]
+    assert cloud.select_one(".blogpost-listing__intro").get_text(strip=True)
+    back = cloud.select_one(".blogpost-listing__back a")
+    assert page_of_href("blog/tags/index.html", back["href"], site) == "blog/index.html"
     assert entry_titles(site, rel("blog/tags/ci")) == ["Gamma", "Alpha"]
     assert entry_titles(site, rel("blog/tags/docs")) == ["Beta", "Alpha"]
     assert entry_titles(site, rel("blog/category/guides")) == ["Gamma", "Alpha"]
@@ -141,7 +148,7 @@ def test_every_page_kind(build_site: BuildSite, theme: str, directory_urls: bool
     assert entry_titles(site, rel("blog/author/bram-okafor")) == ["Beta"]
     archive = site.soup("blog/archive/index.html")
     years = [h.get_text(" ", strip=True) for h in archive.select(".blogpost-archive__year h2")]
-    assert years == ["2024 (2 posts)", "2023 (1 post)"]
+    assert years == ["2024 2 posts", "2023 1 post"]
     assert [a.get_text() for a in archive.select(".blogpost-entry__link")] == [
         "Gamma",
         "Beta",
@@ -418,7 +425,7 @@ def test_cjk_and_case_variant_tags(build_site: BuildSite) -> None:
     for chip in chips:
         target = page_of_href("blog/2024/01/03/c/index.html", chip["href"], site)
         assert site.exists(target), chip["href"]
-    cloud = site.soup("blog/tags/index.html").select(".blogpost-cloud a")
+    cloud = site.soup("blog/tags/index.html").select(".blogpost-terms .blogpost-term__name")
     assert {a.get_text() for a in cloud} == {"AI", "文档"}
 
 
@@ -662,8 +669,10 @@ def test_site_walk(build_site: BuildSite, directory_urls: bool, theme: str) -> N
             by_tag.setdefault(tag.casefold(), set()).add(title)
     cloud = site.soup("blog/tags/index.html")
     tag_links = {
-        a.get_text().casefold(): page_of_href("blog/tags/index.html", a["href"], site)
-        for a in cloud.select(".blogpost-cloud a")
+        a.select_one(".blogpost-term__name").get_text().casefold(): page_of_href(
+            "blog/tags/index.html", a["href"], site
+        )
+        for a in cloud.select("a.blogpost-term")
     }
     assert set(tag_links) == set(by_tag)
     for tag, first in tag_links.items():
@@ -760,8 +769,8 @@ def test_listing_words_and_counts_follow_the_theme_language(
     soup = site.soup("blog/index.html")
     assert soup.select_one(".blogpost-pagination__older a").get_text(strip=True) == older
     assert soup.select_one(".blogpost-card time").get_text() == date
-    cloud = site.soup("blog/tags/index.html")
-    assert [c.get_text(strip=True) for c in cloud.select(".blogpost-cloud__count")] == [count]
+    chips = site.soup("blog/tags/index.html").select("a.blogpost-term .blogpost-sr")
+    assert [c.get_text(strip=True) for c in chips] == [count]
 
 
 def test_post_url_taking_a_listing_url_is_reported(build_site: BuildSite) -> None:
@@ -776,7 +785,7 @@ def test_post_url_taking_a_listing_url_is_reported(build_site: BuildSite) -> Non
     ), site.warnings
     # The post is moved aside; the tag index stays the tag index.
     assert site.soup("blog/tags-2/index.html").find("h1").get_text().startswith("About tags")
-    assert site.soup("blog/tags/index.html").select_one(".blogpost-cloud") is not None
+    assert site.soup("blog/tags/index.html").select_one(".blogpost-terms") is not None
     assert entry_titles(site, "blog/tags/x/index.html") == ["About tags"]
 
 
@@ -951,7 +960,10 @@ def test_control_characters_in_post_text_do_not_break_card_links(build_site: Bui
             assert site.exists(page_of_href(rel, a["href"], site)), a["href"]
     cloud = "blog/tags/index.html"
     assert "\x00" not in site.read(cloud) and "\x01" not in site.read(cloud)
-    names = {a.get_text(): a["href"] for a in site.soup(cloud).select(".blogpost-cloud a")}
+    names = {
+        a.select_one(".blogpost-term__name").get_text(): a["href"]
+        for a in site.soup(cloud).select("a.blogpost-term")
+    }
     assert set(names) == {"ok", "t\ufffdg"}
     for href in names.values():
         assert site.exists(page_of_href(cloud, href, site)), href

@@ -3,7 +3,7 @@
 Builds `example-site/`, serves it on 127.0.0.1 and opens a post in Chromium through
 Playwright, in Material's light and dark palettes (by `prefers-color-scheme`, as the
 example's config switches palettes by media query) and in the `mkdocs` and
-`readthedocs` themes. It checks the computed styles of the tweet admonition and the
+`readthedocs` themes. It checks the computed styles of the pull quote (`<tweet>`) and the
 image caption, and that the share link decodes to the quote and the post's address.
 Screenshots go to `test-artifacts/browser/` (not committed). A blog built with Material
 and served at its own `site_url` is loaded page by page to count the requests Material's
@@ -78,7 +78,7 @@ def _open(browser: Any, base: str, scheme: str) -> Any:
     )
     page = context.new_page()
     page.goto(base + POST_URL, wait_until="domcontentloaded")
-    page.wait_for_selector("div.admonition.tweet")
+    page.wait_for_selector("div.blogpost-tweet")
     return page
 
 
@@ -106,25 +106,37 @@ def _resolve(page: Any, prop: str, expression: str, inside: str = "article") -> 
     )
 
 
-def _rgb(value: str) -> tuple[float, ...]:
+def _rgba(value: str) -> tuple[float, float, float, float]:
+    """Parse a computed colour: `rgb()`, `rgba()` or `color(srgb ...)` (from color-mix)."""
     numbers = [float(n) for n in re.findall(r"[\d.]+", value)]
-    return tuple(numbers[:3])
+    scale = 255.0 if value.startswith("color(") else 1.0
+    r, g, b = (n * scale for n in numbers[:3])
+    return r, g, b, numbers[3] if len(numbers) > 3 else 1.0
 
 
 def _contrast(fg: str, bg: str) -> float:
-    def luminance(rgb: tuple[float, ...]) -> float:
+    """WCAG contrast of text `fg` over an opaque `bg`, blending a translucent `fg` first."""
+    *back, _ = _rgba(bg)
+    *front, alpha = _rgba(fg)
+    front = [alpha * f + (1 - alpha) * b for f, b in zip(front, back, strict=True)]
+
+    def luminance(rgb: list[float]) -> float:
         channels = [c / 255 for c in rgb]
         lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
-    a, b = sorted([luminance(_rgb(fg)), luminance(_rgb(bg))], reverse=True)
+    a, b = sorted([luminance(front), luminance(back)], reverse=True)
     return (a + 0.05) / (b + 0.05)
+
+
+def _px(value: str) -> float:
+    return float(value.removesuffix("px"))
 
 
 def _screenshot(page: Any, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}-page.png"), full_page=True)
-    top = page.locator("div.admonition.tweet").bounding_box()
+    top = page.locator("div.blogpost-tweet").bounding_box()
     figure = page.locator("figure.blogpost-figure").bounding_box()
     assert top is not None and figure is not None
     y = max(top["y"] - 16, 0)
@@ -146,54 +158,85 @@ def _check_share_link(page: Any) -> None:
     }
 
 
+def _check_pull_quote(page: Any, accent: str) -> None:
+    """A pull quote: the theme's accent on its mark, the body's text size, small buttons."""
+    tweet = "div.blogpost-tweet"
+    assert page.inner_text(f"{tweet} blockquote").strip() == QUOTE
+    # No admonition title ("Quote") above it, and no box around it.
+    assert page.query_selector(f"{tweet} .admonition-title") is None
+    assert _style(page, tweet, "border-left-style") == "none"
+    assert _style(page, f"{tweet} blockquote", "border-left-style") == "none"
+    # The quote mark in the theme's accent colour, not X's blue.
+    assert _style(page, tweet, "color", "::before") == accent != TWEET_BLUE
+    assert _px(_style(page, tweet, "font-size", "::before")) > 2 * _px(
+        _style(page, "article p, .rst-content p, [role=main] p", "font-size")
+    )
+    # The quote is as large as the text around it.
+    assert _style(page, f"{tweet} blockquote", "font-size") == _style(
+        page, f"{tweet} ~ p", "font-size"
+    )
+    # Share links: small buttons with a border, readable on the page.
+    share = "a.blogpost-share__link--x"
+    assert _px(_style(page, share, "font-size")) < _px(_style(page, f"{tweet} ~ p", "font-size"))
+    assert _style(page, share, "border-top-style") == "solid"
+    assert page.inner_text(share).strip()
+    page_bg = _style(page, "body", "background-color")
+    assert _contrast(_style(page, share, "color"), page_bg) >= 4.5
+    _check_share_link(page)
+
+
+def _check_caption(page: Any) -> None:
+    """A caption centred under its image, as wide as it, quiet but readable."""
+    caption = "figure.blogpost-figure > figcaption.blogpost-caption"
+    assert page.inner_text(caption).strip() == CAPTION
+    assert page.eval_on_selector(caption, "el => el.previousElementSibling.tagName") == "IMG"
+    assert _style(page, caption, "text-align") == "center"
+    assert _style(page, caption, "border-left-style") == "none"
+    assert _px(_style(page, caption, "font-size")) < _px(
+        _style(page, "div.blogpost-tweet ~ p", "font-size")
+    )
+    widths = page.eval_on_selector(
+        "figure.blogpost-figure",
+        """f => [f.querySelector("img"), f.querySelector("figcaption"), f.parentElement]
+            .map(el => el.getBoundingClientRect().width)""",
+    )
+    image, text, column = widths
+    assert abs(image - text) <= 1 and image < column
+    centre = page.eval_on_selector(
+        "figure.blogpost-figure",
+        """f => [f, f.parentElement].map(el => {
+            const r = el.getBoundingClientRect(); return r.left + r.width / 2; })""",
+    )
+    assert abs(centre[0] - centre[1]) <= 1
+    page_bg = _style(page, "body", "background-color")
+    assert _contrast(_style(page, caption, "color"), page_bg) >= 4.5
+
+
+def _check_header(page: Any) -> None:
+    """The post header's meta line: one line high, with the author's avatar unframed."""
+    heights = page.eval_on_selector_all(
+        ".blogpost-header .blogpost-meta__item", "items => items.map(i => i.offsetHeight)"
+    )
+    assert len(heights) == 3 and max(heights) - min(heights) <= 1, heights
+    avatar = ".blogpost-header img.blogpost-avatar"
+    # The mkdocs theme pads, frames and spaces every image of a page by 20px.
+    assert _style(page, avatar, "padding-top") == "0px"
+    assert _style(page, avatar, "border-top-width") == "0px"
+    assert _style(page, avatar, "border-top-left-radius") == "50%"
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_material_tweet_and_caption_styles(browser: Any, material: str, scheme: str) -> None:
     page = _open(browser, material, scheme)
     expected_scheme = "slate" if scheme == "dark" else "default"
     page.wait_for_selector(f'body[data-md-color-scheme="{expected_scheme}"]')
     _screenshot(page, f"material-{scheme}")
-
-    tweet = "div.admonition.tweet"
-    title = f"{tweet} > .admonition-title"
-    assert page.inner_text(f"{tweet} blockquote").strip() == QUOTE
-    # Material's admonition look, in the tweet colour.
-    assert _style(page, tweet, "border-top-color") == TWEET_BLUE
-    assert _style(page, tweet, "border-left-color") == TWEET_BLUE
-    assert _style(page, tweet, "box-shadow") != "none"
-    tint = "0.16" if scheme == "dark" else "0.1"
-    assert _style(page, title, "background-color") == f"rgba(29, 155, 240, {tint})"
-    assert _style(page, title, "background-color", "::before") == TWEET_BLUE
-    assert "data:image/svg+xml" in _style(page, title, "mask-image", "::before")
-    # The quote follows the palette's admonition text colour.
-    assert _style(page, f"{tweet} blockquote", "color") == _resolve(
-        page, "color", "var(--md-admonition-fg-color)"
-    )
-    assert _style(page, f"{tweet} blockquote", "border-left-style") == "none"
-    # Share link: palette-dependent colour, readable on the admonition.
-    link_color = _style(page, "a.blogpost-share__link--x", "color")
-    assert link_color == ("rgb(108, 192, 247)" if scheme == "dark" else "rgb(11, 103, 168)")
-    assert _contrast(link_color, _style(page, tweet, "background-color")) >= 4.5
-    _check_share_link(page)
-
-    caption = "figure.blogpost-figure > figcaption.blogpost-caption"
-    assert page.inner_text(caption).strip() == CAPTION
-    assert page.eval_on_selector(caption, "el => el.previousElementSibling.tagName") == "IMG"
-    assert float(_style(page, caption, "font-size").removesuffix("px")) < float(
-        _style(page, "article > p", "font-size").removesuffix("px")
-    )
-    assert _style(page, caption, "color") == _resolve(
-        page, "color", "var(--md-default-fg-color--light)"
-    )
-    assert _style(page, caption, "background-color") == _resolve(
-        page, "background-color", "var(--md-code-bg-color)"
-    )
-    assert _style(page, caption, "border-left-color") == _resolve(
-        page, "color", "var(--md-primary-fg-color)"
-    )
-    assert _style(page, caption, "font-style") == "normal"
-    # The post header's aliases follow the palette too (they are declared per scheme).
-    assert _style(page, ".blogpost-meta", "color") == _resolve(
-        page, "color", "var(--md-default-fg-color--light)"
+    _check_pull_quote(page, _resolve(page, "color", "var(--md-accent-fg-color)"))
+    _check_caption(page)
+    _check_header(page)
+    # The quote follows the palette's text colour.
+    assert _style(page, "div.blogpost-tweet blockquote", "color") == _resolve(
+        page, "color", "var(--md-typeset-color)"
     )
     page.context.close()
 
@@ -205,43 +248,54 @@ def test_material_palettes_differ(browser: Any, material: str) -> None:
         page.wait_for_selector(f'body[data-md-color-scheme="{name}"]')
         seen[scheme] = (
             _style(page, "figcaption.blogpost-caption", "color"),
-            _style(page, "figcaption.blogpost-caption", "background-color"),
-            _style(page, "div.admonition.tweet blockquote", "color"),
+            _style(page, "div.blogpost-tweet blockquote", "color"),
+            _style(page, "a.blogpost-share__link--x", "color"),
         )
         page.context.close()
     for light, dark in zip(seen["light"], seen["dark"], strict=True):
         assert light != dark
 
 
+#: The accent each of MkDocs' own themes uses: Bootstrap's primary, Read the Docs' blue.
+ACCENTS = {"mkdocs": "rgb(47, 164, 231)", "readthedocs": "rgb(41, 128, 185)"}
+
+
 def test_standalone_themes(browser: Any, standalone: tuple[str, str]) -> None:
     theme, base = standalone
     page = _open(browser, base, "light")
     _screenshot(page, f"{theme}-light")
-    tweet = "div.admonition.tweet"
-    title = f"{tweet} > .admonition-title"
-    assert _style(page, tweet, "border-left-color") == TWEET_BLUE
-    assert _style(page, tweet, "border-left-width") != _style(page, tweet, "border-top-width")
-    # The theme's own admonition colours (readthedocs: light blue box, white-on-blue title)
-    # give way to the tweet's.
-    assert _style(page, tweet, "background-color") == "rgba(29, 155, 240, 0.1)"
-    assert _style(page, title, "background-color") == "rgba(0, 0, 0, 0)"
-    assert _style(page, title, "color") == "rgb(11, 103, 168)"
-    assert "data:image/svg+xml" in _style(page, title, "mask-image", "::before")
-    assert _style(page, title, "background-color", "::before") == TWEET_BLUE
-    assert page.inner_text(f"{tweet} blockquote").strip() == QUOTE
-    _check_share_link(page)
-    caption = "figure.blogpost-figure > figcaption.blogpost-caption"
-    assert page.inner_text(caption).strip() == CAPTION
-    paragraph = float(_style(page, "div.admonition.tweet ~ p", "font-size").removesuffix("px"))
-    assert float(_style(page, caption, "font-size").removesuffix("px")) < paragraph
-    assert _style(page, caption, "border-left-style") == "solid"
-    # The caption box is as wide as the image, not the column.
-    widths = page.eval_on_selector(
-        "figure.blogpost-figure",
-        "f => [f.getBoundingClientRect().width, f.parentElement.getBoundingClientRect().width]",
-    )
-    assert widths[0] < widths[1]
+    _check_pull_quote(page, ACCENTS[theme])
+    _check_caption(page)
+    _check_header(page)
     page.context.close()
+
+
+def test_tweet_color_x_keeps_x_blue(browser: Any, tmp_path: Path) -> None:
+    write_tree(
+        tmp_path / "docs",
+        {
+            "index.md": "# Home\n",
+            "blog/posts/2024-05-01-quote.md": (
+                "---\ntitle: A quote\n---\nBefore.\n\n<tweet>Ship the docs.</tweet>\n\nAfter.\n"
+            ),
+        },
+    )
+    settings = {"site_url": "https://example.org/", "plugins": [{"blogpost": {"tweet_color": "x"}}]}
+    run_build(tmp_path, make_config(tmp_path, settings, True))
+    with serve_directory(tmp_path / "site") as base:
+        context = browser.new_context()
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith(base) else route.abort()
+            ),
+        )
+        page = context.new_page()
+        page.goto(base + "blog/2024/05/01/quote/", wait_until="load")
+        assert _style(page, "div.blogpost-tweet", "color", "::before") == TWEET_BLUE
+        share = _style(page, "a.blogpost-share__link--x", "color")
+        assert _contrast(share, _style(page, "body", "background-color")) >= 4.5
+        context.close()
 
 
 def test_missing_chromium_skips_locally_and_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -326,4 +380,140 @@ def test_material_requests_no_missing_sitemap_for_feed_links(browser: Any, tmp_p
         ]
         for _, href in found["blog/tags/moorings/"]:
             assert context.request.get(href).status == 200, href
+        context.close()
+
+
+def _local_only(base: str) -> Any:
+    """A route handler that lets through requests to `base` only."""
+
+    def handle(route: Any) -> None:
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            route.abort()
+
+    return handle
+
+
+#: Pages whose cards, archive entries and related posts carry meta lines and dates.
+NARROW_PAGES = ["blog/", "blog/archive/", "blog/tags/docs/", POST_URL]
+
+_NARROW_LAYOUT = """() => {
+    const lineStarts = [];
+    for (const meta of document.querySelectorAll(".blogpost-meta")) {
+        const left = meta.getBoundingClientRect().left;
+        const clipped = getComputedStyle(meta).overflowX !== "visible";
+        [...meta.querySelectorAll(":scope > .blogpost-meta__item")].slice(1).forEach(item => {
+            // An item that starts a line: its separator would lead that line.
+            if (Math.abs(item.getBoundingClientRect().left - left) < 1) {
+                // It is hidden only when it sits outside the item, in the clipped margin.
+                const dot = getComputedStyle(item, "::before");
+                const outside = dot.position === "absolute" && parseFloat(dot.left) < 0;
+                if (dot.content !== "none" && !(outside && clipped)) {
+                    lineStarts.push(item.textContent.trim());
+                }
+            }
+        });
+    }
+    const broken = [...document.querySelectorAll("article time, .md-content time, [role=main] time")]
+        .filter(t => t.closest('[class*="blogpost"]'))
+        // Broken over two lines now, or free to break on a narrower screen or longer date.
+        .filter(t => t.getClientRects().length > 1 || getComputedStyle(t).textWrapMode !== "nowrap")
+        .map(t => t.textContent);
+    const wrapped = [...document.querySelectorAll(".blogpost-meta")].filter(m => {
+        const tops = new Set([...m.children].map(c => Math.round(c.getBoundingClientRect().top)));
+        return tops.size > 1;
+    }).length;
+    return {lineStarts, broken, wrapped};
+}"""
+
+
+def test_narrow_screens_start_no_line_with_a_dot_and_break_no_date(
+    browser: Any, material: str, standalone: tuple[str, str]
+) -> None:
+    theme, base = standalone
+    wrapped = 0
+    for site in (material, base):
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        context.route("**/*", _local_only(site))
+        page = context.new_page()
+        for path in NARROW_PAGES:
+            page.goto(site + path, wait_until="load")
+            found = page.evaluate(_NARROW_LAYOUT)
+            assert found["lineStarts"] == [], (theme, path)
+            assert found["broken"] == [], (theme, path)
+            wrapped += found["wrapped"]
+        context.close()
+    # Some meta line did wrap at this width, so the first check had lines to look at.
+    assert wrapped > 0
+
+
+def _png(width: int, height: int) -> bytes:
+    """A grey PNG of the given size."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    image = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + image
+
+
+#: Posts with covers of three shapes: wide, square and tall.
+COVER_POSTS: dict[str, str | bytes] = {
+    "index.md": "# Home\n",
+    "assets/img/wide.png": _png(480, 160),
+    "assets/img/square.png": _png(200, 200),
+    "assets/img/tall.png": _png(150, 300),
+    **{
+        f"blog/posts/2024-05-0{i}-{shape}.md": (
+            f"---\ntitle: A {shape} cover\nimg: {shape}.png\n---\n"
+            + "The harbour office painted the pontoon and the tide board this week. " * 6
+            + "\n"
+        )
+        for i, shape in enumerate(("wide", "square", "tall"), 1)
+    },
+}
+
+
+@pytest.mark.parametrize("theme", ["material", "mkdocs", "readthedocs"])
+def test_cards_have_one_cover_shape_and_strong_titles(
+    browser: Any, tmp_path: Path, theme: str
+) -> None:
+    write_tree(tmp_path / "docs", COVER_POSTS)
+    run_build(tmp_path, make_config(tmp_path, {"theme": {"name": theme}}, True))
+    with serve_directory(tmp_path / "site") as site:
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
+        context.route("**/*", _local_only(site))
+        page = context.new_page()
+        page.goto(site + "blog/", wait_until="load")
+        covers = page.eval_on_selector_all(
+            ".blogpost-card__cover img",
+            """imgs => imgs.map(img => {
+                const r = img.getBoundingClientRect();
+                return [r.width / r.height, getComputedStyle(img).objectFit];
+            })""",
+        )
+        assert len(covers) == 3
+        assert {fit for _, fit in covers} == {"cover"}
+        assert max(r for r, _ in covers) - min(r for r, _ in covers) < 0.02
+        # Titles stand out from the text, whatever weight the theme gives links (200).
+        weights = page.eval_on_selector_all(
+            ".blogpost-card__title a", "links => links.map(a => getComputedStyle(a).fontWeight)"
+        )
+        assert len(weights) == 3 and all(int(w) >= 600 for w in weights)
+        # No empty column under a cover: the card's text runs under it, full width.
+        full = page.eval_on_selector_all(
+            ".blogpost-card--cover",
+            """cards => cards.map(card => {
+                const cover = card.querySelector(".blogpost-card__cover").getBoundingClientRect();
+                const foot = card.querySelector(".blogpost-card__footer").getBoundingClientRect();
+                return foot.top >= cover.bottom && foot.right > cover.left;
+            })""",
+        )
+        assert full == [True, True, True]
         context.close()

@@ -116,6 +116,19 @@ def test_a_broken_site_reports_each_build_warning_once_in_the_same_words(
     assert {p["rule"] for p in infos} == {"missing_keys"}
 
 
+def test_a_site_moved_to_properdocs_is_found_by_its_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {k: v for k, v in BROKEN.items() if k.endswith(("keys.md", "fine.md", ".png", "index.md"))}
+    root = write_site(tmp_path, files)
+    (root / "mkdocs.yml").rename(root / "properdocs.yml")
+    code, report = check_json(root, monkeypatch=monkeypatch)
+    assert code == 1
+    assert report["config_file"] == "properdocs.yml"
+    assert {p["docs_path"] for p in report["problems"]} == {"blog/posts/2024-01-02-keys.md"}
+    assert report["posts_checked"] == 2
+
+
 def make_config_from(root: Path) -> Any:
     from mkdocs.config import load_config
 

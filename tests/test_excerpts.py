@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from support.build import PNG, BuildSite
 from support.fuzz import FUZZ, htmlish, page_urls, urlish
 
+from mkdocs_blogpost.card_excerpt import card_prose
 from mkdocs_blogpost.excerpts import absolutize_html, excerpt_html, rebase_to_root, resolve_url
 from mkdocs_blogpost.models import Post
 
@@ -103,7 +104,7 @@ def test_absolutize_html() -> None:
 
 def test_excerpt_skips_admonition_titles_and_drops_ids() -> None:
     body = (
-        '<div class="admonition tweet" id="tweet-a"><p class="admonition-title">Quote</p>'
+        '<div class="admonition note" id="note-a"><p class="admonition-title">Note</p>'
         "<blockquote>Q</blockquote></div><p>First real paragraph.</p>"
     )
     assert excerpt_html(make_post(body)) == "<p>First real paragraph.</p>"
@@ -208,3 +209,89 @@ def test_any_url_or_markup_is_rewritten_without_error(
     resolve_url(url, page_url)
     rebase_to_root(fragment, page_url, "ROOT/")
     absolutize_html(fragment, page_url, "https://ex.org/d/")
+
+
+# -- the prose a card shows ------------------------------------------------------------------
+
+TWEET_BLOCK = (
+    '<div class="blogpost-tweet" id="tweet-q"><blockquote class="blogpost-tweet__quote">'
+    '<p>A quote.</p></blockquote><p class="blogpost-share"><a href="https://x">Click to tweet'
+    "</a></p></div>"
+)
+FIGURE = (
+    '<figure class="blogpost-figure"><img src="d.png" alt="A chart">'
+    '<figcaption class="blogpost-caption">The chart</figcaption></figure>'
+)
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "expected"),
+    [
+        pytest.param("<p>One.</p>", "<p>One.</p>", id="a-paragraph-stays-byte-for-byte"),
+        pytest.param(
+            '<p>See <a href="x/">x</a> &amp; <em>y</em>.</p>',
+            '<p>See <a href="x/">x</a> &amp; <em>y</em>.</p>',
+            id="inline-markup-stays",
+        ),
+        pytest.param('<h2 id="a">A heading</h2>\n<p>Text.</p>', "<p>Text.</p>", id="headings-go"),
+        pytest.param(
+            f"<p>Before.</p>\n{TWEET_BLOCK}\n<p>After.</p>",
+            "<p>Before.</p>\n<p>After.</p>",
+            id="quotes-and-share-links-go",
+        ),
+        pytest.param(f"{FIGURE}\n<p>Text.</p>", "<p>Text.</p>", id="figures-go"),
+        pytest.param(
+            '<p><img src="a.png" alt="only an image"></p><p>Text.</p>',
+            "<p>Text.</p>",
+            id="image-paragraphs-go",
+        ),
+        pytest.param(
+            '<p>An <img src="i.png" alt="icon"> inline.</p>',
+            '<p>An <img src="i.png" alt="icon"> inline.</p>',
+            id="inline-images-stay",
+        ),
+        pytest.param(
+            "<ul><li>a</li><li>b</li></ul>", "<ul><li>a</li><li>b</li></ul>", id="lists-stay"
+        ),
+        pytest.param(
+            '<div class="highlight"><pre><code>x = 1</code></pre></div><p>T.</p>',
+            "<p>T.</p>",
+            id="code-goes",
+        ),
+        pytest.param(
+            "<table><tr><td>1</td></tr></table><blockquote><p>q</p></blockquote>",
+            "",
+            id="no-prose-at-all",
+        ),
+        pytest.param("", "", id="empty"),
+    ],
+)
+def test_card_prose_keeps_paragraphs_and_lists(excerpt: str, expected: str) -> None:
+    assert card_prose(excerpt) == expected
+
+
+def test_card_prose_is_clamped_to_a_few_lines() -> None:
+    words = " ".join(f"w{i}" for i in range(100))
+    # Whole blocks while they fit, never a second block that would overflow.
+    assert card_prose("<p>a b c</p><p>d e</p><p>f g h</p>", budget=5) == "<p>a b c</p>\n<p>d e</p>"
+    # A first block longer than the budget is cut at a word, its tags closed.
+    cut = card_prose(f"<p><em>{words}</em> end</p>", budget=10)
+    assert cut == "<p><em>" + " ".join(f"w{i}" for i in range(10)) + "…</em></p>"
+    # Chinese, Japanese and Korean count half a word a character.
+    assert card_prose("<p>" + "文" * 100 + "</p>", budget=10) == "<p>" + "文" * 20 + "…</p>"
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["<p>word word</p>", TWEET_BLOCK, FIGURE, "<h3>H</h3>", "<ul><li>i</li></ul>"]
+        ),
+        max_size=8,
+    )
+)
+@FUZZ
+def test_card_prose_never_carries_a_quote_figure_or_heading(blocks: list[str]) -> None:
+    out = card_prose("\n".join(blocks))
+    soup = BeautifulSoup(out, "html.parser")
+    assert soup.select("figure, h3, .blogpost-tweet, .blogpost-share, blockquote") == []
+    assert len(out.split()) <= 60

@@ -223,6 +223,12 @@ def test_cover_image_in_each_format(build_site: BuildSite) -> None:
     assert enclosure.get("length") == str(len(PNG))
     atom = feedparser.parse(site.path("blog/atom.xml").read_bytes())
     assert [link.href for link in atom.entries[0].links if link.rel == "enclosure"] == [cover]
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    atom_enclosure = ET.fromstring(site.path("blog/atom.xml").read_bytes()).find(
+        "a:entry/a:link[@rel='enclosure']", ns
+    )
+    assert atom_enclosure.get("length") == str(len(PNG))
+    assert atom_enclosure.get("type") == "image/png"
     data = json.loads(site.read("blog/feed.json"))
     assert data["items"][0]["image"] == cover
     assert "image" not in data["items"][1]

@@ -43,6 +43,10 @@ def config_errors(tmp_path: Path, options: dict[str, Any], caplog: pytest.LogCap
         ({"timezone": "Mars/Olympus"}, "'timezone': unknown time zone 'Mars/Olympus'; write"),
         ({"twitter_via": "not a handle!"}, "'twitter_via': 'not a handle!' is not an X handle"),
         ({"mastodon_instance": "https://"}, "'mastodon_instance': 'https://' is not a server"),
+        ({"authors_file": "../team.yml"}, "'authors_file': must be a file inside docs_dir"),
+        ({"authors_file": ""}, "'authors_file': must be a file inside docs_dir"),
+        ({"authors_file": "blog/authors.json"}, "'authors_file': must be a YAML file ending"),
+        ({"tweet_color": "pink"}, "'tweet_color': Expected one of: ('theme', 'x')"),
     ],
 )
 def test_a_wrong_option_stops_the_build_naming_it(
@@ -64,6 +68,10 @@ def test_a_wrong_option_stops_the_build_naming_it(
         ({"mastodon_instance": "https://fosstodon.org/"}, "mastodon_instance", "fosstodon.org"),
         ({"timezone": "+05:30"}, "timezone", "+05:30"),
         ({"feed_length": 0}, "feed_length", 0),
+        ({"authors_file": "people/team.yaml"}, "authors_file", "people/team.yaml"),
+        ({}, "authors_file", "{blog_dir}/.authors.yml"),
+        ({}, "caption_style", "figure"),
+        ({}, "tweet_color", "theme"),
     ],
 )
 def test_accepted_options_are_kept_in_their_plain_form(

@@ -102,3 +102,57 @@ def test_language_tags_use_hyphens() -> None:
 def test_inside_a_phrase_a_language_is_named_as_its_language_writes_it() -> None:
     assert language_name("en", "fr", label=False) == "anglais"
     assert language_name("fr", "en", label=False) == "French"
+
+
+def _reading_minutes(page) -> int:
+    text = page.select_one(".blogpost-meta__read").get_text()
+    return int("".join(ch for ch in text if ch.isdigit()))
+
+
+def _long_post(title: str, lang: str, body: str) -> str:
+    header = f"lang: {lang}\n" if lang else ""
+    return f"---\ntitle: {title}\ndate: 2024-05-01\n{header}---\n{body}\n"
+
+
+# 680 words: 3.4 minutes at English's 200 words a minute, 4.4 at German's 155.
+WORDS = " ".join(["Leuchtturm"] * 680)
+# 560 characters: 1.4 minutes at English's 400 a minute, 2.04 at Chinese's 275.
+HANZI = "灯塔" * 280
+
+
+def test_each_post_reads_at_its_languages_speed(build_site) -> None:
+    site = build_site(
+        {
+            "blog/posts/2024-05-01-en.md": _long_post("Long", "", WORDS),
+            "blog/posts/2024-05-01-de.md": _long_post("Lang", "de", WORDS),
+            "blog/posts/2024-05-01-zh.md": _long_post("长文", "zh", HANZI),
+            "blog/posts/2024-05-01-cjk-en.md": _long_post("Hanzi", "", HANZI),
+        }
+    )
+    assert _reading_minutes(site.soup("blog/2024/05/01/en/index.html")) == 4
+    assert _reading_minutes(site.soup("blog/2024/05/01/de/index.html")) == 5
+    assert _reading_minutes(site.soup("blog/2024/05/01/cjk-en/index.html")) == 2
+    assert _reading_minutes(site.soup("blog/2024/05/01/zh/index.html")) == 3
+
+
+def test_a_blog_in_german_reads_its_posts_at_german_speed(build_site) -> None:
+    site = build_site(
+        {"blog/posts/2024-05-01-lang.md": _long_post("Lang", "", WORDS)},
+        {"theme": {"name": "mkdocs", "locale": "de"}},
+    )
+    assert _reading_minutes(site.soup("blog/2024/05/01/lang/index.html")) == 5
+
+
+def test_a_speed_set_for_the_site_reads_every_language(build_site) -> None:
+    options = {"words_per_minute": 100, "cjk_characters_per_minute": 100}
+    site = build_site(
+        {
+            "blog/posts/2024-05-01-en.md": _long_post("Long", "", WORDS),
+            "blog/posts/2024-05-01-de.md": _long_post("Lang", "de", WORDS),
+            "blog/posts/2024-05-01-zh.md": _long_post("长文", "zh", HANZI),
+        },
+        {"plugins": ["search", {"blogpost": options}]},
+    )
+    assert _reading_minutes(site.soup("blog/2024/05/01/en/index.html")) == 7
+    assert _reading_minutes(site.soup("blog/2024/05/01/de/index.html")) == 7
+    assert _reading_minutes(site.soup("blog/2024/05/01/zh/index.html")) == 6

@@ -84,11 +84,12 @@ def test_post_quote_and_caption(
     out_file, url = post_path(use_directory_urls)
     soup = site.soup(out_file)
 
-    quotes = soup.select("div.admonition.tweet")
+    quotes = soup.select("div.blogpost-tweet")
     assert len(quotes) == 1
     quote = quotes[0]
     assert quote["id"] == "tweet-docs-are-part-of-the-product"
-    assert quote.select_one("p.admonition-title").get_text() == "Quote"
+    assert quote.select_one(".admonition-title") is None
+    assert quote["class"] == ["blogpost-tweet"]  # the theme's colours, not X's blue
     body = quote.select_one("blockquote.blogpost-tweet__quote")
     assert body.get_text() == "Docs are part of the product."
     assert body.select_one("strong").get_text() == "part"
@@ -100,7 +101,7 @@ def test_post_quote_and_caption(
         "url": ["https://example.org/docs/" + url],
     }
 
-    figure = soup.select_one("figure.blogpost-figure--admonition")
+    figure = soup.select_one("figure.blogpost-figure--figure")
     img = figure.select_one("img")
     assert img["alt"] == "A chart"
     assert resolve(site, out_file, img["src"]) == (site.site_dir / "assets/chart.png").resolve()
@@ -125,11 +126,11 @@ def test_post_quote_and_caption(
     ]
     assert len(css_links) == 1
     css = resolve(site, out_file, css_links[0]).read_text("utf-8")
-    assert ".admonition.tweet" in css and "--md-admonition-icon--tweet" in css
+    assert ".blogpost-tweet" in css and ".blogpost-caption" in css
 
     # Plain pages are left alone by default.
     about = site.soup("about/index.html" if use_directory_urls else "about.html")
-    assert about.select("div.tweet, figure.blogpost-figure") == []
+    assert about.select("div.blogpost-tweet, figure.blogpost-figure") == []
     assert about.find("tweet") is not None
 
 
@@ -138,7 +139,7 @@ def test_tweets_everywhere_transforms_plain_pages(build_site: BuildSite) -> None
         site_files(), {"plugins": ["search", {"blogpost": {"tweets_everywhere": True}}]}
     )
     about = site.soup("about/index.html")
-    quote = about.select_one("div.admonition.tweet")
+    quote = about.select_one("div.blogpost-tweet")
     assert quote.select_one("blockquote").get_text() == "A quote on a plain page."
     query = parse_qs(urlsplit(quote.select_one("a")["href"]).query)
     assert query["url"] == ["https://example.org/docs/about/"]
@@ -171,14 +172,15 @@ def test_options(build_site: BuildSite) -> None:
                         "twitter_via": "@lighthouse",
                         "tweet_label": "Share this line",
                         "share_targets": ["copy", "x", "bluesky"],
-                        "caption_style": "figure",
+                        "caption_style": "admonition",
+                        "tweet_color": "x",
                     }
                 },
             ]
         },
     )
     soup = site.soup(post_path(True)[0])
-    links = soup.select("div.tweet a.blogpost-share__link")
+    links = soup.select("div.blogpost-tweet--x a.blogpost-share__link")
     assert [a.get_text() for a in links] == ["Link to this quote", "Share this line", "Bluesky"]
     assert links[0]["href"] == "#tweet-docs-are-part-of-the-product"
     assert soup.find(id="tweet-docs-are-part-of-the-product") is not None
@@ -186,13 +188,12 @@ def test_options(build_site: BuildSite) -> None:
     assert parse_qs(urlsplit(links[2]["href"]).query)["text"] == [
         "Docs are part of the product. https://example.org/docs/blog/2024/06/30/quotes/"
     ]
-    assert soup.select_one("figure.blogpost-figure--figure figcaption") is not None
+    assert soup.select_one("figure.blogpost-figure--admonition figcaption") is not None
 
 
 def test_translated_words(build_site: BuildSite) -> None:
     site = build_site(site_files(), {"theme": {"name": "material", "language": "fr"}})
-    quote = site.soup(post_path(True)[0]).select_one("div.tweet")
-    assert quote.select_one(".admonition-title").get_text() == "Citation"
+    quote = site.soup(post_path(True)[0]).select_one("div.blogpost-tweet")
     assert quote.select_one("a").get_text() == "Cliquer pour tweeter"
 
 
@@ -244,7 +245,7 @@ def test_broken_markup_warns_with_file_and_line(build_site: BuildSite) -> None:
     soup = site.soup("blog/2024/01/02/broken/index.html")
     assert "Last paragraph survives." in soup.get_text()
     assert "Never closed" in soup.get_text()
-    quotes = [q.select_one("blockquote").get_text() for q in soup.select("div.tweet")]
+    quotes = [q.select_one("blockquote").get_text() for q in soup.select("div.blogpost-tweet")]
     assert quotes == ["Outer inner end.", "With attributes."]
     assert soup.find("tweet") is None
     assert "onclick" not in site.read("blog/2024/01/02/broken/index.html")
@@ -308,7 +309,7 @@ def test_preview_without_site_url_builds_strict(build_site: BuildSite) -> None:
         },
     )
     assert site.warnings == []
-    quote = site.soup(post_path(True)[0]).select_one(".admonition.tweet")
+    quote = site.soup(post_path(True)[0]).select_one(".blogpost-tweet")
     assert quote is not None
     links = [a["href"] for a in quote.select("a")]
     assert links == ["#" + quote["id"]]
@@ -332,11 +333,14 @@ def test_listings_and_feeds_reuse_the_transformed_html(build_site: BuildSite) ->
     card = site.soup("blog/index.html").select_one(".blogpost-card__excerpt")
     assert card is not None
     feed = json.loads(site.read("blog/feed.json"))["items"][0]["content_html"]
-    for where, html in (("card", str(card)), ("feed", feed)):
-        shown = BeautifulSoup(html, "lxml")
-        assert shown.select_one("div.admonition.tweet blockquote") is not None, where
-        assert shown.select_one("figcaption").get_text() == "The chart after the move", where
-        assert "<tweet" not in html and "<small>The chart" not in html, where
+    shown = BeautifulSoup(feed, "lxml")
+    assert shown.select_one("div.blogpost-tweet blockquote") is not None
+    assert shown.select_one("figcaption").get_text() == "The chart after the move"
+    assert "<tweet" not in feed and "<small>The chart" not in feed
+    # A card shows the excerpt's prose: the quote, its share links and the figure stay
+    # on the post.
+    assert card.select(".blogpost-tweet, .blogpost-share, figure, img") == []
+    assert "<tweet" not in str(card) and card.get_text(strip=True)
     # Reading time counts the author's words, not the labels "Quote" and "Click to tweet":
     # intro 5, quote 6, caption 5, inline-code line 8 (the fence is not counted), fine print 6.
     # At one word a minute, that is the number of minutes.
@@ -364,7 +368,7 @@ def test_custom_dir_overrides_the_quote_and_figure_templates(
     assert quote["id"] == "tweet-docs-are-part-of-the-product"
     assert quote.select_one("strong").get_text() == "part"
     assert "twitter.com/intent/tweet" in quote.select_one("a")["href"]
-    assert soup.select("div.admonition.tweet") == []
+    assert soup.select("div.blogpost-tweet") == []
     assert soup.select_one("figure.my-figure figcaption").get_text() == "The chart after the move"
 
 

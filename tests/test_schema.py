@@ -86,6 +86,26 @@ def test_errors_are_all_listed_before_the_build_stops(build_site: BuildSite) -> 
     assert any("2 problems in posts have the severity 'error'" in e for e in errors)
 
 
+def test_several_blogs_stop_once_counting_every_blogs_errors(build_site: BuildSite) -> None:
+    files = {
+        POST: post("title: First\ntgas: x\n"),
+        "changelog/posts/2024-02-01-one.md": post("title: Changelog\ndescrption: y\n"),
+    }
+    schema = {"schema": {"unknown_keys": "error"}}
+    site = build_site(
+        files,
+        {"plugins": [{"blogpost": schema}, {"blogpost": {"posts_dir": "changelog/posts", "blog_dir": "changelog", **schema}}]},
+        strict=False,
+        expect_failure=True,
+    )
+    infos = [r.getMessage() for r in site.records if r.levelno == logging.INFO]
+    # Both blogs said what they did before the build stopped.
+    assert any(m.startswith("mkdocs_blogpost: changelog: ") for m in infos), infos
+    stopped = [r.getMessage() for r in site.records if "the severity 'error'" in r.getMessage()]
+    assert len(stopped) == 1, stopped
+    assert "2 problems in posts have" in stopped[0]
+
+
 def test_an_error_does_not_stop_the_serve_preview(build_site: BuildSite) -> None:
     site, found = build_with(build_site, "unknown_keys", "error", serve=True)
     assert [r.levelno for r in found] == [logging.ERROR]

@@ -112,7 +112,7 @@ def test_only_the_quote_paragraph_changes() -> None:
 
 def quote_block(out: str) -> BeautifulSoup:
     soup = BeautifulSoup(out, "lxml")
-    return soup.select_one("div.admonition.tweet")
+    return soup.select_one("div.blogpost-tweet")
 
 
 def test_share_link_carries_text_url_and_via() -> None:
@@ -144,7 +144,8 @@ def test_label_override_and_translation() -> None:
         "<p><tweet>Hallo.</tweet></p>", env=env, page_url=PAGE_URL, options=TransformOptions()
     )
     block = quote_block(out)
-    assert block.select_one(".admonition-title").get_text() == "Zitat"
+    # A pull quote has no title: the quote mark and the share links say what it is.
+    assert block.select_one(".admonition-title") is None
     assert block.select_one("a").get_text() == "Zum Twittern klicken"
     out, _ = run("<p><tweet>Hi.</tweet></p>", tweet_label="Share this")
     assert quote_block(out).select_one("a").get_text() == "Share this"
@@ -165,7 +166,7 @@ def test_anchor_ids_are_stable_and_unique() -> None:
     out1, _ = run(html)
     out2, _ = run(html)
     assert out1 == out2
-    ids = [div["id"] for div in BeautifulSoup(out1, "lxml").select("div.tweet")]
+    ids = [div["id"] for div in BeautifulSoup(out1, "lxml").select("div.blogpost-tweet")]
     assert ids == ["tweet-same-2", "tweet-same-3"]
 
 
@@ -311,7 +312,7 @@ def test_any_markup_never_crashes_and_leaves_no_tweet_tag(pieces: list[str]) -> 
     # Outside raw <code>, every <tweet> tag is either turned into a block or removed.
     outside_code = re.sub(r"<code>.*?</code>", "", out, flags=re.S)
     assert not re.search(r"</?tweet\b", outside_code, re.I)
-    assert stats.tweets == out.count('class="admonition tweet')
+    assert stats.tweets == out.count('class="blogpost-tweet"')
 
 
 # -- share links and handles -------------------------------------------------------------

@@ -172,7 +172,7 @@ def test_scan_keeps_block_tags_that_hide_a_comment() -> None:
         html, env=make_environment([], Translator("en")), page_url=None, options=OPTIONS
     )
     assert stats.tweets == 1
-    assert out.startswith('<div class="admonition tweet')
+    assert out.startswith('<div class="blogpost-tweet"')
 
 
 # -- sanitising ---------------------------------------------------------------------------
@@ -336,7 +336,7 @@ def test_many_quotes_in_one_paragraph_each_become_a_block() -> None:
     env = make_environment([], Translator("en"))
     out, stats = transform_html(html, env=env, page_url=None, options=OPTIONS)
     assert stats.tweets == quotes
-    assert out.count('class="admonition tweet') == quotes
+    assert out.count('class="blogpost-tweet"') == quotes
     assert out.count("<p><em>x") == quotes
     positions = [out.index(f'id="tweet-quote-{n}"') for n in range(quotes)]
     assert positions == sorted(positions)

@@ -46,6 +46,9 @@ SAME_AS_ENGLISH = {
     ("tags", "pt_BR"): "loanword",
     # Italian says "In inglese", the same words as English "In English".
     ("shown_in", "it"): "same phrase",
+    # German and Dutch write the English word for a website.
+    ("website", "de"): "loanword",
+    ("website", "nl"): "loanword",
 }
 
 #: The quotation marks each language sets around a tag or category name.
@@ -121,6 +124,7 @@ def test_every_count_and_label_formats(language: str) -> None:
     t = Translator(language)
     values = {"minutes": 3, "problem": "x", "page": 1, "pages": 2, "tag": "t", "category": "c"}
     values |= {"author": "a", "year": 2024, "network": "X", "language": "English", "count": 4}
+    values |= {"blog": "Blog"}
     for key, text in t.words.items():
         formatted = text.format(**{name: values[name] for name in placeholders(text)})
         assert "{" not in formatted and "}" not in formatted, key
@@ -319,15 +323,16 @@ IREST_WORDS_PER_MINUTE = {
 }  # fmt: skip
 
 
-def test_english_reads_at_the_plugins_defaults() -> None:
+def test_english_reads_at_the_jekyll_themes_speed() -> None:
     from mkdocs_blogpost.config import BlogpostConfig
 
+    # The Jekyll theme family counts 200 words a minute; an unset option leaves each
+    # language its own speed.
+    assert READING_SPEED["en"] == reading_speed("en") == (200, 400)
     config = BlogpostConfig()
     config.load_dict({})
     assert config.validate() == ([], [])
-    defaults = (config.words_per_minute, config.cjk_characters_per_minute)
-    assert READING_SPEED["en"] == defaults
-    assert reading_speed("en") == defaults
+    assert (config.words_per_minute, config.cjk_characters_per_minute) == (None, None)
 
 
 @pytest.mark.parametrize("language", sorted(IREST_WORDS_PER_MINUTE))

@@ -323,3 +323,25 @@ def test_a_blog_index_written_in_each_language_keeps_its_text(tmp_path: Path) ->
     en = site.soup("blog/index.html")
     assert en.select_one("h1").get_text(strip=True) == "Harbour log"
     assert len(_titles(site, "blog/index.html")) == 2
+
+
+@pytest.mark.parametrize("structure", ["suffix", "folder"])
+def test_the_authors_file_names_authors_in_every_language(tmp_path: Path, structure: str) -> None:
+    authors = "authors:\n  ines:\n    name: Inès Navarro\n    description: Harbour master.\n"
+    files = {
+        path: text.replace("author: Ines Navarro", "author: ines")
+        for path, text in SUFFIX.items()
+    }
+    # One file for the blog: beside the default language's posts, in either structure.
+    files = {**files, "blog/.authors.yml": authors}
+    if structure == "folder":
+        files = _folder(files)
+    plugins = ["search", "blogpost", _i18n(structure)]
+    site = build_site(tmp_path, files, {"theme": {"name": "material"}, "plugins": plugins})
+    assert site.warnings == []
+    for page in (NEW_PIER, "fr/" + NEW_PIER):
+        names = site.soup(page).select(".blogpost-header .blogpost-meta__authors a")
+        assert [a.get_text(strip=True) for a in names] == ["Inès Navarro"], page
+    for page in ("blog/author/index.html", "fr/blog/author/index.html"):
+        bio = site.soup(page).select_one(".blogpost-person")
+        assert bio is not None and "Harbour master." in bio.get_text(), page

@@ -176,6 +176,7 @@ def render_quote(page: Page, item: Item) -> str:
     return setup.tweet_template.render(
         id=anchor,
         title=setup.quote_title,
+        color=options.tweet_color,
         quote_html=Markup(quote_html),
         text=text,
         links=links,
