@@ -12,6 +12,18 @@ Usage::
 
     python benchmarks/run.py --posts 100 1000 3000 --reps 5
     python benchmarks/run.py --posts 0 --variants blogpost plain   # empty-site overhead
+    python benchmarks/run.py --quick       # while developing: 300 posts, blogpost vs plain
+    python benchmarks/run.py --posts 1000 --rebuild --variants blogpost plain
+    python benchmarks/run.py --merge benchmarks/out/results-*.json   # one table and chart
+
+``--rebuild`` times what ``mkdocs serve`` does after one post is edited: each turn
+builds once in a child process, edits one post (restored afterwards), loads the
+configuration again (MkDocs keeps the same plugin instances) and times the second build.
+Rows of those runs are marked ``(rebuild)``; their memory column is the whole process.
+
+A chart of ms per post against the number of posts, one line per site, is written to
+``benchmarks/out/chart-<time>.png`` when matplotlib is installed
+(``pip install -r benchmarks/requirements.txt``); the plugin itself never needs it.
 
 Sites, logs and results go under ``benchmarks/out/`` (ignored by git).
 """
@@ -50,6 +62,8 @@ class Run:
     cpu: float
     max_rss_kb: int
     warnings: int
+    rebuild: bool = False
+    """The second build in one process, as `mkdocs serve` rebuilds."""
 
 
 def build_env() -> dict[str, str]:
@@ -94,6 +108,60 @@ def build_once(config: Path, site_dir: Path, log_path: Path) -> tuple[float, flo
     return wall, usage.ru_utime + usage.ru_stime, int(usage.ru_maxrss), warnings
 
 
+REBUILD_SCRIPT = """
+import json, os, resource, sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+config_file, site_dir, edited = sys.argv[1:4]
+serve_url = "http://127.0.0.1:8000/"
+
+def configured():
+    cfg = load_config(config_file=config_file, site_dir=site_dir)
+    cfg.site_url = serve_url
+    return cfg
+
+cfg = configured()
+cfg.plugins.on_startup(command="serve", dirty=False)
+build(cfg, serve_url=serve_url)
+with open(edited, encoding="utf-8") as f:
+    original = f.read()
+try:
+    with open(edited, "a", encoding="utf-8") as f:
+        f.write("\\nOne more sentence, written between two builds.\\n")
+    cfg = configured()
+    wall, cpu = time.perf_counter(), time.process_time()
+    build(cfg, serve_url=serve_url)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+finally:
+    with open(edited, "w", encoding="utf-8") as f:
+        f.write(original)
+cfg.plugins.on_shutdown()
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"wall": wall, "cpu": cpu, "rss": rss}))
+"""
+
+
+def rebuild_once(config: Path, site_dir: Path, log_path: Path) -> tuple[float, float, int, int]:
+    """Build twice in one child process, as `serve` does; time the second build.
+
+    Returns:
+        ``(wall seconds, CPU seconds, peak RSS in KiB, 0)`` of the second build.
+    """
+    docs = config.parent / "docs"
+    edited = min(p for p in docs.rglob("*.md") if "posts" in p.parts or p.name != "index.md")
+    cmd = [sys.executable, "-c", REBUILD_SCRIPT, str(config), str(site_dir), str(edited)]
+    with log_path.open("w", encoding="utf-8") as log:
+        done = subprocess.run(
+            cmd, stdout=subprocess.PIPE, stderr=log, text=True, env=build_env(), check=False
+        )
+    if done.returncode != 0:
+        text = log_path.read_text(encoding="utf-8", errors="replace")
+        raise RuntimeError(f"rebuild of {config} failed ({done.returncode}):\n{text[-3000:]}")
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures["wall"], figures["cpu"], int(figures["rss"]), 0
+
+
 def prepare(posts: int, variants: tuple[str, ...], seed: int, image_paths: str) -> Path:
     """Write the corpus for `posts` posts unless the same one is already on disk."""
     folder = OUT / f"corpus-{posts}"
@@ -109,12 +177,20 @@ def prepare(posts: int, variants: tuple[str, ...], seed: int, image_paths: str) 
 
 
 def measure(
-    posts: int, variants: tuple[str, ...], reps: int, warmup: int, seed: int, image_paths: str
+    posts: int,
+    variants: tuple[str, ...],
+    reps: int,
+    warmup: int,
+    seed: int,
+    image_paths: str,
+    rebuild: bool = False,
 ) -> list[Run]:
     """Build each variant `warmup` times untimed, then `reps` turns in alternating order."""
     folder = prepare(posts, variants, seed, image_paths)
     logs = folder / "logs"
     logs.mkdir(exist_ok=True)
+    timed = rebuild_once if rebuild else build_once
+    suffix = "-rebuild" if rebuild else ""
     runs: list[Run] = []
     for variant in variants:
         for _ in range(warmup):
@@ -122,13 +198,14 @@ def measure(
     for turn in range(reps):
         order = variants if turn % 2 == 0 else tuple(reversed(variants))
         for variant in order:
-            log = logs / f"{variant}-{turn}.log"
-            wall, cpu, rss, warns = build_once(
-                folder / variant / "mkdocs.yml", folder / f"site-{variant}", log
+            log = logs / f"{variant}{suffix}-{turn}.log"
+            # A site folder of its own: a rebuild run may go on beside a build run.
+            wall, cpu, rss, warns = timed(
+                folder / variant / "mkdocs.yml", folder / f"site-{variant}{suffix}", log
             )
-            runs.append(Run(posts, variant, turn, wall, cpu, rss, warns))
+            runs.append(Run(posts, variant, turn, wall, cpu, rss, warns, rebuild))
             print(
-                f"  {posts:>6} posts  {variant:<9} turn {turn}: {wall:6.2f} s wall, "
+                f"  {posts:>6} posts  {variant + suffix:<17} turn {turn}: {wall:6.2f} s wall, "
                 f"{cpu:6.2f} s CPU, {rss / 1024:6.0f} MB, {warns} warnings",
                 file=sys.stderr,
             )
@@ -152,8 +229,8 @@ def table(runs: list[Run]) -> str:
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     )
     rows = []
-    for posts in sorted({r.posts for r in runs}):
-        group = [r for r in runs if r.posts == posts]
+    for posts, rebuild in sorted({(r.posts, r.rebuild) for r in runs}):
+        group = [r for r in runs if r.posts == posts and r.rebuild == rebuild]
         for variant in [v for v in VARIANTS if any(r.variant == v for r in group)]:
             mine = [r for r in group if r.variant == variant]
             wall = statistics.median(r.wall for r in mine)
@@ -166,7 +243,7 @@ def table(runs: list[Run]) -> str:
             per_post = f"{1000 * wall / posts:.1f}" if posts else "–"
             cells = [
                 str(posts),
-                variant,
+                variant + (" (rebuild)" if rebuild else ""),
                 f"{wall:.2f}",
                 per_post,
                 f"{cpu:.2f}",
@@ -179,6 +256,44 @@ def table(runs: list[Run]) -> str:
             ]
             rows.append("| " + " | ".join(cells) + " |")
     return head + "\n".join(rows) + "\n"
+
+
+def chart(runs: list[Run], path: Path) -> bool:
+    """Draw CPU ms per post against posts, one line per site; `False` without matplotlib.
+
+    CPU time, not wall time: on a machine shared with other work, wall time follows the
+    load more than the build.
+    """
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    full = [r for r in runs if r.posts > 0 and not r.rebuild]
+    if not full:
+        return False
+    fig, ax = plt.subplots(figsize=(6, 3.4), dpi=100)
+    for variant in [v for v in VARIANTS if any(r.variant == v for r in full)]:
+        sizes = sorted({r.posts for r in full if r.variant == variant})
+        ms = [
+            1000
+            * statistics.median(r.cpu for r in full if r.variant == variant and r.posts == n)
+            / n
+            for n in sizes
+        ]
+        ax.plot(sizes, ms, marker="o", label=variant)
+    ax.set_xscale("log")
+    ax.set_xlabel("posts")
+    ax.set_ylabel("CPU ms per post (median)")
+    ax.set_ylim(bottom=0)
+    ax.grid(True, alpha=0.3)
+    ax.legend(frameon=False)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+    return True
 
 
 def machine() -> str:
@@ -212,24 +327,60 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--image-paths", choices=("jekyll", "relative"), default="jekyll")
+    parser.add_argument(
+        "--rebuild", action="store_true", help="time the second build in one process, as serve"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a few minutes while developing: 300 posts, blogpost and plain, 3 turns, no warm-up",
+    )
+    parser.add_argument(
+        "--merge",
+        nargs="+",
+        type=Path,
+        metavar="JSON",
+        help="build nothing: one table and chart from the results-*.json of earlier runs",
+    )
     args = parser.parse_args(argv)
+    if args.merge:
+        merged = [Run(**r) for path in args.merge for r in json.loads(path.read_text("utf-8"))]
+        report(merged, f"merged from {len(args.merge)} runs")
+        return
+    if args.quick:
+        args.posts, args.reps, args.warmup = [300], 3, 0
+        args.variants = ["blogpost", "plain"]
     OUT.mkdir(exist_ok=True)
     compile_checkout()
     runs: list[Run] = []
     for posts in args.posts:
         runs += measure(
-            posts, tuple(args.variants), args.reps, args.warmup, args.seed, args.image_paths
+            posts,
+            tuple(args.variants),
+            args.reps,
+            args.warmup,
+            args.seed,
+            args.image_paths,
+            rebuild=args.rebuild,
         )
+    report(runs, f"medians of {args.reps} alternated turns")
+
+
+def report(runs: list[Run], how: str) -> None:
+    """Write the table, the runs and the chart under `OUT`, and print the table."""
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
     result = table(runs)
     header = (
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}; "
-        f"medians of {args.reps} alternated turns.\n\n"
+        f"{how}.\n\n"
     )
     (OUT / f"results-{stamp}.md").write_text(header + result, "utf-8")
     (OUT / f"results-{stamp}.json").write_text(
         json.dumps([asdict(r) for r in runs], indent=1) + "\n", "utf-8"
     )
+    picture = OUT / f"chart-{stamp}.png"
+    if chart(runs, picture):
+        print(f"chart: {picture}", file=sys.stderr)
     print(header + result)
 
 

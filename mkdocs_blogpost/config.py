@@ -672,7 +672,16 @@ class BlogpostConfig(base.Config):
     # --- blog pages ---
 
     posts_per_page = Count(default=6, minimum=1)
-    """Posts on each page of the blog index and of the tag, category and author pages."""
+    """Posts on each page of the blog index, and of the tag, category and author pages when
+    `term_cards` is on."""
+
+    term_page_size = Count(default=50, minimum=1)
+    """Posts on each page of a tag, category or author listing, which lists title, date and
+    reading time of each post: a term's posts up to this many share one page."""
+
+    term_cards = c.Type(bool, default=False)
+    """Show full cards (excerpt, cover, tags), `posts_per_page` to a page, on tag, category
+    and author pages, as on the blog index. It costs more: more pages, each heavier to build."""
 
     pagination_dir = SubFolder(default="page")
     """Folder of pages 2, 3... of a listing: `blog/page/2/`, `blog/tags/ci/page/2/`."""

@@ -340,6 +340,8 @@ def _entry(post: Post, ctx: ListingContext) -> dict[str, Any]:
         else None,
         "badge": status_badge(post, ctx.translator),
         "lang": _text_language(post, ctx),
+        # Shown beside the entry on term pages, not by the entry fragment itself.
+        "reading": reading_label(post.minutes, ctx.translator) if post.read_time else None,
     }
     entry["html"] = Markup(
         ctx.env.get_template("blogpost/fragments/entry.html").render(entry=entry, t=ctx.translator)
@@ -454,7 +456,10 @@ def render_listing(view: ViewPage, page_url: str, ctx: ListingContext) -> str:
             )
         context["years"] = years
     else:
-        context["cards"] = [_card(p, ctx) for p in view.posts]
+        if view.compact:
+            context["entries"] = [_entry(p, ctx) for p in view.posts]
+        else:
+            context["cards"] = [_card(p, ctx) for p in view.posts]
         context["pagination"] = _pagination(view, page_url, ctx)
         if view.term is not None:
             context["count_text"] = ctx.translator.count("post_count", view.term.count)

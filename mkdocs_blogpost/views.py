@@ -60,7 +60,12 @@ class ViewOptions:
         categories_dir: Folder of the category pages under `blog_dir` (`category`).
         archive_dir: Folder of the archive under `blog_dir` (`archive`).
         authors_dir: Folder of the author pages under `blog_dir` (`author`).
-        posts_per_page: Posts on one listing page.
+        posts_per_page: Posts on one page of the blog index (and of term pages that
+            show cards).
+        term_page_size: Posts on one page of a tag, category or author listing, when
+            those list compact entries.
+        term_cards: Term pages show full cards, `posts_per_page` to a page, instead of
+            compact entries.
         related_posts: Most related posts shown under a post.
         title: The blog's name for its index; `None` for "Blog" in the site's language.
     """
@@ -72,6 +77,8 @@ class ViewOptions:
     archive_dir: str = "archive"
     authors_dir: str = "author"
     posts_per_page: int = 6
+    term_page_size: int = 50
+    term_cards: bool = False
     related_posts: int = 3
     title: str | None = None
 
@@ -92,6 +99,8 @@ class ViewOptions:
             archive_dir=options.archive_dir,
             authors_dir=options.authors_dir,
             posts_per_page=options.posts_per_page,
+            term_page_size=options.term_page_size,
+            term_cards=options.term_cards,
             related_posts=options.related_posts,
             title=title,
         )
@@ -115,6 +124,8 @@ class ViewPage:
             `category_index`, `author_index`).
         years: Every year with its posts, newest first (`archive`).
         user_authored: The author wrote this page; the listing goes below their text.
+        compact: The page lists its posts as entries (title, date, reading time), not
+            as cards.
         description: Plain text for search engines and feeds, and the `<title>` of
             pages 2, 3...: the title, plus "Page N of M" from page 2.
     """
@@ -131,6 +142,7 @@ class ViewPage:
     terms: list[Term] = field(default_factory=list)
     years: list[tuple[int, list[Post]]] = field(default_factory=list)
     user_authored: bool = False
+    compact: bool = False
 
     @property
     def prev_src(self) -> str | None:
@@ -199,8 +211,11 @@ def _paginate(
     posts: Sequence[Post],
     opts: ViewOptions,
     term: Term | None = None,
+    *,
+    per_page: int | None = None,
+    compact: bool = False,
 ) -> list[ViewPage]:
-    per = max(1, opts.posts_per_page)
+    per = max(1, opts.posts_per_page if per_page is None else per_page)
     pages = max(1, math.ceil(len(posts) / per))
     family = [page_src(base, n, opts.pagination_dir) for n in range(1, pages + 1)]
     return [
@@ -213,6 +228,7 @@ def _paginate(
             pages=pages,
             family=family,
             term=term,
+            compact=compact,
         )
         for n in range(1, pages + 1)
     ]
@@ -232,9 +248,15 @@ def _term_pages(
     index: dict[str, str],
 ) -> list[ViewPage]:
     out: list[ViewPage] = []
+    # Compact entries cost a fraction of a card, and a term on one page instead of
+    # nine costs one page render instead of nine.
+    compact = not opts.term_cards
+    per_page = opts.term_page_size if compact else opts.posts_per_page
     for term in terms:
         base = posixpath.join(folder, term.slug)
-        out += _paginate(kind, title(term), base, term.posts, opts, term)
+        out += _paginate(
+            kind, title(term), base, term.posts, opts, term, per_page=per_page, compact=compact
+        )
         for spelling in term.spellings:
             index[term_key(spelling)] = page_src(base, 1, opts.pagination_dir)
     return out
@@ -371,24 +393,30 @@ def link_posts(posts: Sequence[Post], related: int = 3, crowded: int = 200) -> d
     for post in posts:
         for key in keys_of[post.src_uri]:
             by_tag[key].append(post)
-    members = {key: {p.src_uri for p in ps} for key, ps in by_tag.items() if len(ps) > crowded}
+    crowded_keys = {key for key, ps in by_tag.items() if len(ps) > crowded}
+    # Each post's crowded tags: what two posts share through them is one set
+    # intersection, not a membership test per candidate and tag.
+    crowded_of = {
+        src: frozenset(k for k in keys if k in crowded_keys) for src, keys in keys_of.items()
+    }
     links: dict[str, PostLinks] = {}
     for i, post in enumerate(posts):
         best: list[str] = []
         if related > 0:
             keys = keys_of[post.src_uri]
-            big = [k for k in keys if k in members]
+            big = crowded_of[post.src_uri]
             shared: dict[str, int] = defaultdict(int)
             for key in keys:
-                if key not in members:
+                if key not in crowded_keys:
                     for other in by_tag[key]:
                         shared[other.src_uri] += 1
-            for src in shared:
-                shared[src] += sum(src in members[k] for k in big)
+            if big:
+                for src in shared:
+                    shared[src] += len(big & crowded_of[src])
             for key in big:
                 for other in by_tag[key][: 10 * related + 1]:
                     if other.src_uri not in shared:
-                        shared[other.src_uri] = sum(other.src_uri in members[k] for k in big)
+                        shared[other.src_uri] = len(big & crowded_of[other.src_uri])
             shared.pop(post.src_uri, None)
             best = heapq.nsmallest(related, shared, key=lambda src: (-shared[src], order[src]))
         links[post.src_uri] = PostLinks(

@@ -83,7 +83,7 @@ def test_ids_become_names_everywhere(build_site: BuildSite) -> None:
     assert site.exists("blog/author/ada-quill/index.html")
     assert not site.exists("blog/author/ada/index.html")
     ada = site.soup("blog/author/ada-quill/index.html")
-    assert [a.get_text() for a in ada.select("a.blogpost-card__link")] == ["Second", "First"]
+    assert [a.get_text() for a in ada.select("a.blogpost-entry__link")] == ["Second", "First"]
     assert ada.select_one(".blogpost-listing__count").get_text() == "2 posts"
     assert ada.select_one(".blogpost-profile__bio").get_text() == "Technical writer."
     assert ada.select_one(".blogpost-profile__link a")["href"] == "https://example.org/people/ada/"

@@ -172,7 +172,11 @@ def test_indexes_of_terms_have_counts_an_intro_and_a_way_back(
 
 
 def test_term_pages_say_how_many_posts_carry_the_term(build_site: BuildSite) -> None:
-    site = build_site(many_posts(8, tags=["docs"], category="guides", author="Ada"))
+    # Five a page, so that the count is shown on every page of a term, not its first only.
+    site = build_site(
+        many_posts(8, tags=["docs"], category="guides", author="Ada"),
+        {"plugins": ["search", {"blogpost": {"term_page_size": 5}}]},
+    )
     for first in ("blog/tags/docs", "blog/category/guides", "blog/author/ada"):
         for rel in (f"{first}/index.html", f"{first}/page/2/index.html"):
             count = site.soup(rel).select_one(".blogpost-listing__count")

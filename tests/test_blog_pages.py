@@ -53,6 +53,12 @@ def card_titles(site: Site, rel: str) -> list[str]:
     return [a.get_text(strip=True) for a in site.soup(rel).select("a.blogpost-card__link")]
 
 
+def entry_titles(site: Site, rel: str) -> list[str]:
+    """Titles a term page lists, as compact entries."""
+    links = site.soup(rel).select(".blogpost-entries a.blogpost-entry__link")
+    return [a.get_text(strip=True) for a in links]
+
+
 def target_of(page_rel: str, href: str) -> str | None:
     """The site file an internal `href` on page `page_rel` points to (None: external)."""
     parts = urlsplit(href)
@@ -134,12 +140,12 @@ def test_every_page_kind(build_site: BuildSite, theme: str, directory_urls: bool
     assert cloud.select_one(".blogpost-listing__intro").get_text(strip=True)
     back = cloud.select_one(".blogpost-listing__back a")
     assert page_of_href("blog/tags/index.html", back["href"], site) == "blog/index.html"
-    assert card_titles(site, rel("blog/tags/ci")) == ["Gamma", "Alpha"]
-    assert card_titles(site, rel("blog/tags/docs")) == ["Beta", "Alpha"]
-    assert card_titles(site, rel("blog/category/guides")) == ["Gamma", "Alpha"]
-    assert card_titles(site, rel("blog/category/releases")) == ["Beta"]
-    assert card_titles(site, rel("blog/author/ada-quill")) == ["Gamma", "Alpha"]
-    assert card_titles(site, rel("blog/author/bram-okafor")) == ["Beta"]
+    assert entry_titles(site, rel("blog/tags/ci")) == ["Gamma", "Alpha"]
+    assert entry_titles(site, rel("blog/tags/docs")) == ["Beta", "Alpha"]
+    assert entry_titles(site, rel("blog/category/guides")) == ["Gamma", "Alpha"]
+    assert entry_titles(site, rel("blog/category/releases")) == ["Beta"]
+    assert entry_titles(site, rel("blog/author/ada-quill")) == ["Gamma", "Alpha"]
+    assert entry_titles(site, rel("blog/author/bram-okafor")) == ["Beta"]
     archive = site.soup("blog/archive/index.html")
     years = [h.get_text(" ", strip=True) for h in archive.select(".blogpost-archive__year h2")]
     assert years == ["2024 2 posts", "2023 1 post"]
@@ -229,8 +235,62 @@ def test_pagination_boundaries(build_site: BuildSite, count: int, pages: int) ->
         assert current == str(pages)
         numbers = last.select(".blogpost-pagination li a:not([rel])")
         assert len(numbers) == pages - 1
-        # The tag page paginates the same way, under its own folder.
-        assert family(site, "blog/tags/t/index.html")[1] == "blog/tags/t/page/2/index.html"
+    # A term's posts share one page up to `term_page_size` (50).
+    if count:
+        assert family(site, "blog/tags/t/index.html") == ["blog/tags/t/index.html"]
+        assert len(entry_titles(site, "blog/tags/t/index.html")) == count
+
+
+def test_term_pages_list_compact_entries_newest_first(build_site: BuildSite) -> None:
+    site = build_site(many_posts(3, tags=["t"], author="Ada Quill"))
+    for rel in ("blog/tags/t/index.html", "blog/author/ada-quill/index.html"):
+        soup = site.soup(rel)
+        assert soup.select_one("article.blogpost-card") is None, rel
+        assert soup.select_one(".blogpost-card__excerpt") is None, rel
+        lines = soup.select(".blogpost-entries li.blogpost-entry")
+        assert [li.select_one("a.blogpost-entry__link").get_text() for li in lines] == [
+            "Post 3",
+            "Post 2",
+            "Post 1",
+        ]
+        first = lines[0]
+        assert first.select_one("time")["datetime"].startswith("2024-01-03")
+        assert first.select_one(".blogpost-entry__read").get_text(strip=True).endswith("read")
+        href = first.select_one("a")["href"]
+        assert site.exists(page_of_href(rel, href, site))
+    # The blog index keeps its cards.
+    assert card_titles(site, "blog/index.html") == ["Post 3", "Post 2", "Post 1"]
+
+
+def test_term_page_size_paginates_term_pages(build_site: BuildSite) -> None:
+    site = build_site(
+        many_posts(5, tags=["t"]), {"plugins": ["search", {"blogpost": {"term_page_size": 2}}]}
+    )
+    chain = family(site, "blog/tags/t/index.html")
+    assert chain == [
+        "blog/tags/t/index.html",
+        "blog/tags/t/page/2/index.html",
+        "blog/tags/t/page/3/index.html",
+    ]
+    assert [entry_titles(site, rel) for rel in chain] == [
+        ["Post 5", "Post 4"],
+        ["Post 3", "Post 2"],
+        ["Post 1"],
+    ]
+    status = site.soup(chain[-1]).select_one(".blogpost-pagination__status")
+    assert status.get_text(strip=True) == "Page 3 of 3"
+    # The index is paginated by `posts_per_page`, not by this option.
+    assert family(site, "blog/index.html") == ["blog/index.html"]
+
+
+def test_term_cards_bring_cards_back_at_posts_per_page(build_site: BuildSite) -> None:
+    options = {"term_cards": True, "posts_per_page": 2}
+    site = build_site(many_posts(3, tags=["t"]), {"plugins": ["search", {"blogpost": options}]})
+    chain = family(site, "blog/tags/t/index.html")
+    assert chain == ["blog/tags/t/index.html", "blog/tags/t/page/2/index.html"]
+    assert [card_titles(site, rel) for rel in chain] == [["Post 3", "Post 2"], ["Post 1"]]
+    assert site.soup(chain[0]).select_one(".blogpost-card__excerpt") is not None
+    assert site.soup(chain[0]).select_one(".blogpost-entries") is None
 
 
 def test_a_site_without_posts_gets_an_empty_blog_and_keeps_its_pages(
@@ -290,8 +350,9 @@ def draft_site() -> dict[str, str | bytes]:
 
 def test_drafts_absent_from_every_listing_on_build(build_site: BuildSite) -> None:
     site = build_site(draft_site())
-    for rel in ("blog/index.html", "blog/tags/x/index.html", "blog/category/c/index.html"):
-        assert card_titles(site, rel) == ["Live"], rel
+    assert card_titles(site, "blog/index.html") == ["Live"]
+    for rel in ("blog/tags/x/index.html", "blog/category/c/index.html"):
+        assert entry_titles(site, rel) == ["Live"], rel
     assert not site.exists("blog/tags/secret/index.html")
     assert "Work in progress" not in site.read("blog/archive/index.html")
     assert "Work in progress" not in site.read("search/search_index.json")
@@ -312,7 +373,7 @@ def test_drafts_listed_with_badge_on_serve(tmp_path: Path) -> None:
     ]
     assert cards[0].select_one(".blogpost-badge").get_text(strip=True) == "Draft"
     assert cards[1].select_one(".blogpost-badge") is None
-    assert card_titles(site, "blog/tags/secret/index.html") == ["Work in progress"]
+    assert entry_titles(site, "blog/tags/secret/index.html") == ["Work in progress"]
 
 
 # -- slugs ----------------------------------------------------------------------------------------
@@ -328,8 +389,8 @@ def test_colliding_tag_slugs_get_distinct_pages_with_a_warning(build_site: Build
         strict=False,
     )
     assert any("'a b'" in w and "'a-b'" in w for w in site.warnings), site.warnings
-    assert card_titles(site, "blog/tags/a-b/index.html") == ["C", "A"]
-    assert card_titles(site, "blog/tags/a-b-2/index.html") == ["B"]
+    assert entry_titles(site, "blog/tags/a-b/index.html") == ["C", "A"]
+    assert entry_titles(site, "blog/tags/a-b-2/index.html") == ["B"]
     header = site.soup("blog/2024/01/02/b/index.html").select_one(".blogpost-tags a")
     assert header["href"] == "../../../../tags/a-b-2/"
 
@@ -341,8 +402,8 @@ def test_cpp_and_c_tags_do_not_merge(build_site: BuildSite) -> None:
             "blog/posts/2024-01-02-b.md": post("2024-01-02", "B", tags=["C"]),
         }
     )
-    assert card_titles(site, "blog/tags/c-plus-plus/index.html") == ["A"]
-    assert card_titles(site, "blog/tags/c/index.html") == ["B"]
+    assert entry_titles(site, "blog/tags/c-plus-plus/index.html") == ["A"]
+    assert entry_titles(site, "blog/tags/c/index.html") == ["B"]
 
 
 def test_cjk_and_case_variant_tags(build_site: BuildSite) -> None:
@@ -353,8 +414,8 @@ def test_cjk_and_case_variant_tags(build_site: BuildSite) -> None:
             "blog/posts/2024-01-03-c.md": post("2024-01-03", "C", tags=["ai", "文档"]),
         }
     )
-    assert card_titles(site, "blog/tags/文档/index.html") == ["C", "A"]
-    assert card_titles(site, "blog/tags/ai/index.html") == ["C", "B", "A"]
+    assert entry_titles(site, "blog/tags/文档/index.html") == ["C", "A"]
+    assert entry_titles(site, "blog/tags/ai/index.html") == ["C", "B", "A"]
     # The most common spelling wins, everywhere.
     assert (
         site.soup("blog/tags/ai/index.html").find("h1").get_text().startswith("Posts tagged “AI”")
@@ -393,7 +454,7 @@ def test_user_index_and_tag_page_keep_their_content(build_site: BuildSite) -> No
     assert card_titles(site, "blog/index.html") == ["Gamma", "Beta", "Alpha"]
     tag = site.soup("blog/tags/ci/index.html").select_one("article")
     assert "All about CI." in tag.get_text()
-    assert card_titles(site, "blog/tags/ci/index.html") == ["Gamma", "Alpha"]
+    assert entry_titles(site, "blog/tags/ci/index.html") == ["Gamma", "Alpha"]
     # Links to the tag go to the author's page.
     chip = site.soup("blog/2024/07/08/gamma/index.html").select_one(".blogpost-tags a")
     assert page_of_href("blog/2024/07/08/gamma/index.html", chip["href"], site) == (
@@ -482,12 +543,12 @@ def test_serve_rebuild_add_edit_delete_with_one_instance(tmp_path: Path) -> None
     write_tree(docs, {"blog/posts/2024-03-01-new.md": post("2024-03-01", "New", tags=["n"])})
     added = rebuild()
     assert card_titles(added, "blog/index.html") == ["New", "Post 2", "Post 1"]
-    assert card_titles(added, "blog/tags/n/index.html") == ["New"]
+    assert entry_titles(added, "blog/tags/n/index.html") == ["New"]
 
     write_tree(docs, {"blog/posts/2024-03-01-new.md": post("2024-03-01", "Renamed", tags=["t"])})
     edited = rebuild()
     assert card_titles(edited, "blog/index.html") == ["Renamed", "Post 2", "Post 1"]
-    assert card_titles(edited, "blog/tags/t/index.html") == ["Renamed", "Post 2", "Post 1"]
+    assert entry_titles(edited, "blog/tags/t/index.html") == ["Renamed", "Post 2", "Post 1"]
 
     (docs / "blog/posts/2024-03-01-new.md").rename(docs / "blog/posts/2024-03-02-moved.md")
     moved = rebuild()
@@ -517,7 +578,7 @@ def test_listings_and_feeds_show_the_html_other_plugins_made(tmp_path: Path) -> 
     (root / "hooks.py").write_text(CHANGE_HOOK)
     config = {"hooks": ["hooks.py"], "plugins": ["search", {"blogpost": {"feed_tags": True}}]}
     site = run_build(root, make_config(root, config, True))
-    for rel in ("blog/index.html", "blog/tags/a/index.html"):
+    for rel in ("blog/index.html", "blog/archive/2024/index.html"):
         excerpts = site.soup(rel).select(".blogpost-card__excerpt")
         assert [e.get_text(strip=True) for e in excerpts] == ["CHANGED-BY-A-PLUGIN words."] * 3
     for rel in ("blog/feed.xml", "blog/atom.xml", "blog/feed.json", "blog/tags/a/feed.xml"):
@@ -581,7 +642,10 @@ def test_site_walk(build_site: BuildSite, directory_urls: bool, theme: str) -> N
     listings = [rel for rel in site.html_files() if site.soup(rel).select_one(".blogpost-listing")]
     published = {f"Walk {i}" for i in range(1, 14)} | {"Nested folder post", "Plain"}
 
-    def listed(rels: list[str], selector: str = "a.blogpost-card__link") -> list[str]:
+    def listed(
+        rels: list[str],
+        selector: str = "a.blogpost-card__link, .blogpost-entries a.blogpost-entry__link",
+    ) -> list[str]:
         out = []
         for rel in rels:
             for a in site.soup(rel).select(selector):
@@ -722,7 +786,7 @@ def test_post_url_taking_a_listing_url_is_reported(build_site: BuildSite) -> Non
     # The post is moved aside; the tag index stays the tag index.
     assert site.soup("blog/tags-2/index.html").find("h1").get_text().startswith("About tags")
     assert site.soup("blog/tags/index.html").select_one(".blogpost-terms") is not None
-    assert card_titles(site, "blog/tags/x/index.html") == ["About tags"]
+    assert entry_titles(site, "blog/tags/x/index.html") == ["About tags"]
 
 
 def test_listings_stay_out_of_material_search(build_site: BuildSite) -> None:
@@ -889,7 +953,7 @@ def test_control_characters_in_post_text_do_not_break_card_links(build_site: Bui
     for rel in ("blog/index.html", "blog/tags/ok/index.html"):
         text = site.read(rel)
         assert "\x00" not in text and "\x01" not in text
-        link = site.soup(rel).select("a.blogpost-card__link")[0]
+        link = site.soup(rel).select("a.blogpost-card__link, a.blogpost-entry__link")[0]
         assert link.get_text() == "Odd \ufffd and \ufffd title"
         assert site.exists(page_of_href(rel, link["href"], site))
         for a in site.soup(rel).select(".blogpost-card__tags a"):

@@ -72,7 +72,8 @@ def test_excerpt_links_lead_where_they_did_on_the_post(
         },
         {
             "use_directory_urls": directory_urls,
-            "plugins": ["search", {"blogpost": {"posts_per_page": 1}}],
+            # Cards on tag pages too, for a listing one folder deeper than the index.
+            "plugins": ["search", {"blogpost": {"posts_per_page": 1, "term_cards": True}}],
         },
     )
     post = "blog/2024/01/01/linked/" if directory_urls else "blog/2024/01/01/linked.html"

@@ -240,11 +240,11 @@ def test_generated_posts_appear_exactly_where_their_fate_says(posts: tuple[GenPo
 
 
 def links_of(soup: BeautifulSoup, rel: str) -> list[str]:
-    """Site paths of the posts a listing page links to with its cards."""
+    """Site paths of the posts a listing page links to with its cards or entries."""
     base = "http://h/" + rel[: -len("index.html")]
     return [
         unquote(urlsplit(urljoin(base, a["href"])).path)
-        for a in soup.select("a.blogpost-card__link")
+        for a in soup.select("a.blogpost-card__link, .blogpost-entries a.blogpost-entry__link")
     ]
 
 

@@ -74,7 +74,7 @@ def test_generated_listing_pages_can_be_redirect_targets(
     assert _target(built.read("topics/index.html")) == "../blog/tags/"
     assert _target(built.read("lamp-news/index.html")) == "../blog/tags/lamp/"
     assert _target(built.read("news/index.html")) == "../blog/"
-    assert built.soup("blog/tags/lamp/index.html").select(".blogpost-card")
+    assert built.soup("blog/tags/lamp/index.html").select(".blogpost-entries .blogpost-entry")
 
 
 @pytest.mark.parametrize("engine", ENGINES)
