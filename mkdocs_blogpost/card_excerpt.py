@@ -13,29 +13,14 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .text import VOID_ELEMENTS as _VOID
+
 __all__ = ["CARD_WORDS", "card_prose"]
 
 #: About four lines of a card at desktop width.
 CARD_WORDS = 45
 
 _PROSE = frozenset({"p", "ul", "ol", "dl"})
-_VOID = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    }
-)
 # A unit of length: a CJK character (scripts without spaces between words count half a
 # word each), or a run of other non-space characters.
 _CJK = "\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"

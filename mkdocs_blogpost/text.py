@@ -7,12 +7,19 @@ import math
 import re
 
 __all__ = [
+    "VOID_ELEMENTS",
     "count_words",
     "html_to_text",
     "reading_minutes",
     "slugify",
     "title_from_filename",
 ]
+
+#: HTML elements that have no end tag, for the scanners that track nesting by hand.
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)  # fmt: skip
 
 _PRE_RE = re.compile(r"<(pre|script|style|template)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 _TAG_RE = re.compile(r"<[^>]*>")

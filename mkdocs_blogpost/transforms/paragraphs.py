@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..text import VOID_ELEMENTS as _VOID
 from .captions import caption_fallback, render_caption
 from .quotes import quote_fallback, render_quote
 from .tokens import inside_paragraph
@@ -29,23 +30,6 @@ _PHRASING_ONLY = frozenset(
 )
 _EDGE_BREAKS_RE = re.compile(r"^(?:\s|<br\s*/?>)+|(?:\s|<br\s*/?>)+$", re.IGNORECASE)
 _ANY_TAG_RE = re.compile(r"<(/?)([a-zA-Z][\w:-]*)(?:\s[^>]*)?>")
-_VOID = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    }
-)
 
 
 def place_items(page: Page, scan: Scan, items: list[Item]) -> list[Edit]:
