@@ -51,9 +51,7 @@ def render_blog_nav(kind: str, src_uri: str, page_url: str, ctx: ListingContext)
     Returns `""` when the blog has no listing pages to link (`blog_pages: false`).
     """
     section = SECTIONS.get(kind, "")
-    index_pages: dict[str, ViewPage] = {
-        v.kind: v for v in ctx.views.pages if v.page == 1 and v.kind in dict(_LINKS)
-    }
+    index_pages = _index_pages(ctx)
     own = index_pages.get(kind)
     current = kind if own is not None and own.src_uri == src_uri else ""
     key = (section, current)
@@ -61,6 +59,18 @@ def render_blog_nav(kind: str, src_uri: str, page_url: str, ctx: ListingContext)
     if html is None:
         html = ctx.navs[key] = _render(index_pages, section, current, ctx)
     return ctx.marks.place(html, page_url) if html else ""
+
+
+def _index_pages(ctx: ListingContext) -> dict[str, ViewPage]:
+    # The first page of each index the bar links, found once per build: every blog
+    # page shows the bar, and a big blog has hundreds of planned pages to look through.
+    found = ctx.nav_targets
+    if found is None:
+        kinds = dict(_LINKS)
+        found = ctx.nav_targets = {
+            v.kind: v for v in ctx.views.pages if v.page == 1 and v.kind in kinds
+        }
+    return found
 
 
 def _render(

@@ -270,5 +270,7 @@ def place_under_blog(page: Page, kind: str, views: BlogViews, files: Files) -> N
 
 
 def _page_of(files: Files, src_uri: str) -> Page | None:
-    file = files.get_file_from_path(src_uri)
+    # `src_uris` is the index `get_file_from_path` reads, without normalising the path
+    # again: this runs for every blog page.
+    file = files.src_uris.get(src_uri)
     return file.page if file is not None else None

@@ -200,6 +200,7 @@ class ListingContext:
         self.entries: dict[str, dict[str, Any]] = {}
         # The blog's navigation, by the section it marks: rendered once each.
         self.navs: dict[tuple[str, str], str] = {}
+        self.nav_targets: dict[str, ViewPage] | None = None
 
     def profile(self, name: str) -> Author | None:
         """Return what the authors file says about the author shown as `name`."""
