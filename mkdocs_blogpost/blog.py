@@ -130,7 +130,13 @@ class Blog:
         self.files: Files | None = None
         #: Set in `on_files` for a blog with posts.
         self.markdown: PostMarkdown | None = None
-        self.quotes = QuoteTransformer(self.env, options, lightbox=self.lightbox is not None)
+        # Under `serve`, what the last build made of an unchanged page is reused.
+        self.quotes = QuoteTransformer(
+            self.env,
+            options,
+            lightbox=self.lightbox is not None,
+            memo=rendered.transforms if serve else None,
+        )
         #: Markdown extensions this blog added to the site's configuration.
         self.extensions: list[Extension] = []
         #: The page being rendered, for warnings from Markdown extensions.
@@ -559,6 +565,7 @@ class Blog:
         self.files = files
         # The listings themselves are rendered page by page, in `on_page_context`.
         self.rendered.restore(self.posts)
+        self.rendered.transforms.forget_except(f.src_uri for f in files.documentation_pages())
         if self.site_url:
             from .public_urls import covers
 

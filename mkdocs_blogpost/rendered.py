@@ -21,11 +21,13 @@ if TYPE_CHECKING:
 
     from .config import BlogpostConfig
     from .models import Post
-    from .transforms import Setup, TransformOptions
+    from .transforms import Setup, TransformOptions, TransformStats
+    from .transforms.edits import Edit
 
 __all__ = [
     "QuoteTransformer",
     "RenderedPosts",
+    "TransformMemo",
     "measure",
     "rebuild_pages_showing_posts",
     "render_post",
@@ -41,14 +43,21 @@ class QuoteTransformer:
         env: The plugin's template environment.
         options: The blog's options.
         lightbox: A lightbox plugin links the images: captions describe its slides.
+        memo: What the last builds of this `mkdocs serve` made of each page, or `None`.
     """
 
     def __init__(
-        self, env: jinja2.Environment, options: BlogpostConfig, *, lightbox: bool = False
+        self,
+        env: jinja2.Environment,
+        options: BlogpostConfig,
+        *,
+        lightbox: bool = False,
+        memo: TransformMemo | None = None,
     ) -> None:
         self.env = env
         self.options = options
         self.lightbox = lightbox
+        self.memo = memo
         self.tweets = 0
         self.captions = 0
         self._transform_options: TransformOptions | None = None
@@ -58,17 +67,27 @@ class QuoteTransformer:
     def transform(self, html: str, page: Page, post: Post | None) -> str:
         """Return the page's HTML with its quotes and captions turned into blocks."""
         from .posts import warn
-        from .transforms import locate_tag_line, transform_html
+        from .transforms import apply_stages, locate_tag_line, transform_edits
 
         options = self._options()
+        memo = self.memo
         if self._setup is None:
             from .transforms import make_setup
 
             # Templates and words once per build, not once per page.
             self._setup = make_setup(self.env, options)
-        result, stats = transform_html(
-            html, env=self.env, page_url=page.canonical_url, options=options, setup=self._setup
-        )
+            if memo is not None:
+                memo.start(_fingerprint(self.env, options, self._setup))
+        src, url = page.file.src_uri, page.canonical_url
+        kept = memo.edits(src, html, url) if memo is not None else None
+        if kept is None:
+            kept = transform_edits(
+                html, env=self.env, page_url=url, options=options, setup=self._setup
+            )
+            if memo is not None:
+                memo.keep_edits(src, html, url, kept)
+        stages, stats = kept
+        result = apply_stages(html, stages)
         self.tweets += stats.tweets
         self.captions += stats.captions
         if stats.tweets and page.canonical_url is None and not self._warned_site_url:
@@ -116,6 +135,16 @@ class QuoteTransformer:
         return self._transform_options
 
 
+def _fingerprint(env: jinja2.Environment, options: TransformOptions, setup: Setup) -> tuple:
+    """Return what a page's transform depends on besides its HTML and address."""
+    sources = []
+    for name in ("blogpost/fragments/tweet.html", "blogpost/fragments/figure.html"):
+        # The text of the templates, not their objects: an override edited under
+        # `serve` changes every quote.
+        sources.append(env.loader.get_source(env, name)[0] if env.loader is not None else name)
+    return (options, tuple(setup[2:]), tuple(sources))
+
+
 def _source_of(page: Page, post: Post | None) -> tuple[str | None, int]:
     """Return the Markdown the page's HTML came from, and the file line it starts on."""
     if post is not None:
@@ -151,7 +180,7 @@ def render_post(
     """
     from .excerpts import excerpt_html
 
-    measure(post, html, options, post.language or language)
+    measure(post, html, options, post.language or language, memo=quotes.memo)
     _check_schema(post, html, options)
     # After measuring (share labels are not reading), before keeping the HTML that
     # listings and feeds reuse.
@@ -180,7 +209,14 @@ def _check_schema(post: Post, html: str, options: BlogpostConfig) -> None:
         report(problem)
 
 
-def measure(post: Post, html: str, options: BlogpostConfig, language: str) -> None:
+def measure(
+    post: Post,
+    html: str,
+    options: BlogpostConfig,
+    language: str,
+    *,
+    memo: TransformMemo | None = None,
+) -> None:
     """Count the post's words and set its reading time, from its HTML before transforms.
 
     Readers of the post's language read at their language's speed, unless the site sets
@@ -189,7 +225,12 @@ def measure(post: Post, html: str, options: BlogpostConfig, language: str) -> No
     from .i18n import reading_speed
     from .text import count_words, html_to_text, reading_minutes
 
-    words, cjk = count_words(html_to_text(html, keep_code_blocks=False))
+    counted = memo.words(post.src_uri, html) if memo is not None else None
+    if counted is None:
+        counted = count_words(html_to_text(html, keep_code_blocks=False))
+        if memo is not None:
+            memo.keep_words(post.src_uri, html, counted)
+    words, cjk = counted
     post.words, post.cjk_characters = words, cjk
     words_per_minute, cjk_per_minute = reading_speed(language)
     post.minutes = reading_minutes(
@@ -198,6 +239,59 @@ def measure(post: Post, html: str, options: BlogpostConfig, language: str) -> No
         options.words_per_minute or words_per_minute,
         options.cjk_characters_per_minute or cjk_per_minute,
     )
+
+
+_Transformed = tuple[list[list["Edit"]], "TransformStats"]
+
+
+class TransformMemo:
+    """What each page's HTML made, kept across the rebuilds of one `mkdocs serve`.
+
+    Between two rebuilds most posts do not change, and their HTML comes out of Markdown
+    the same: their quotes and captions need not be found and rendered again, nor their
+    words counted. Entries are keyed by the page's HTML (its hash and length), and for
+    the transform by its address too; the options, words and template texts the
+    transform used are checked once per build, and any change empties the memo. Only
+    the edits are kept (the rendered blocks), not whole pages.
+    """
+
+    def __init__(self) -> None:
+        self._fingerprint: tuple | None = None
+        self._edits: dict[str, tuple[tuple[int, int, str | None], _Transformed]] = {}
+        self._words: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {}
+
+    def start(self, fingerprint: tuple) -> None:
+        """Begin a build whose transform depends on `fingerprint`."""
+        if fingerprint != self._fingerprint:
+            self._edits.clear()
+            self._fingerprint = fingerprint
+
+    def edits(self, src_uri: str, html: str, url: str | None) -> _Transformed | None:
+        """Return the stages and stats the same HTML at the same address made, if kept."""
+        entry = self._edits.get(src_uri)
+        if entry is not None and entry[0] == (hash(html), len(html), url):
+            return entry[1]
+        return None
+
+    def keep_edits(self, src_uri: str, html: str, url: str | None, made: _Transformed) -> None:
+        """Remember what the transform made of the page's `html` at `url`."""
+        self._edits[src_uri] = ((hash(html), len(html), url), made)
+
+    def words(self, src_uri: str, html: str) -> tuple[int, int] | None:
+        """Return the words and CJK characters counted in the same HTML, if kept."""
+        entry = self._words.get(src_uri)
+        return entry[1] if entry is not None and entry[0] == (hash(html), len(html)) else None
+
+    def keep_words(self, src_uri: str, html: str, counted: tuple[int, int]) -> None:
+        """Remember the words and CJK characters counted in the page's `html`."""
+        self._words[src_uri] = ((hash(html), len(html)), counted)
+
+    def forget_except(self, keep: Iterable[str]) -> None:
+        """Drop the entries of pages not in `keep`, so the memo never outgrows the site."""
+        wanted = set(keep)
+        for table in (self._edits, self._words):
+            for src in [src for src in table if src not in wanted]:
+                del table[src]
 
 
 @dataclass(frozen=True)
@@ -222,6 +316,8 @@ class RenderedPosts:
         self._by_src: dict[str, _Kept] = {}
         #: The posts the last build published, `None` before the first build.
         self.published: frozenset[str] | None = None
+        #: What each page's HTML made, for the blogs of a `serve` (see `TransformMemo`).
+        self.transforms = TransformMemo()
 
     def keep(self, post: Post) -> None:
         """Remember what rendering made of `post` (call before its body is let go)."""

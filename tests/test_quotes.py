@@ -372,6 +372,55 @@ def test_custom_dir_overrides_the_quote_and_figure_templates(
     assert soup.select_one("figure.my-figure figcaption").get_text() == "The chart after the move"
 
 
+def test_serve_rebuilds_reuse_nothing_stale(tmp_path: Path) -> None:
+    # Under `serve` a page's quotes are kept from the last build while its HTML stays the
+    # same. An edited quote, an edited template override and a changed option must each
+    # show at once, and the author's slips must be reported on every rebuild.
+    root = tmp_path / "live"
+    docs = root / "docs"
+    overrides = root / "overrides"
+    other = "blog/posts/2024-07-01-other.md"
+    other_post = "---\ntitle: Other\ndate: 2024-07-01\n---\nText.\n\n<tweet>Stays as it is.</tweet>\n"
+    write_tree(docs, {"index.md": "# Home\n", **site_files(**{other: other_post})})
+    write_tree(overrides, {"blogpost/fragments/.keep": ""})
+    theme = {"name": "material", "custom_dir": str(overrides)}
+
+    def build(options: dict | None = None) -> Site:
+        cfg = make_config(root, {"theme": theme, "plugins": ["search", {"blogpost": options or {}}]}, False)
+        return run_build(root, cfg, serve=True)
+
+    def quotes(site: Site, page: str) -> list[str]:
+        return [q.get_text(" ", strip=True) for q in site.soup(page).select("blockquote")]
+
+    edited_page, other_page = post_path(True)[0], "blog/2024/07/01/other/index.html"
+    first = build()
+    assert quotes(first, other_page) == ["Stays as it is."]
+    assert quotes(first, edited_page) == ["Docs are part of the product."]
+
+    # The post gains an empty quote: a warning on this rebuild and on the next, unchanged one.
+    edited = POST.replace("<!-- more -->", "<tweet></tweet>\n\n<!-- more -->")
+    write_tree(docs, {POST_SRC: edited})
+    for _ in range(2):
+        again = build()
+        assert [w for w in again.warnings if "<tweet> is empty" in w and POST_SRC in w], again.warnings
+        assert any("2 tweets" in line for line in again.infos), again.infos
+
+    write_tree(docs, {POST_SRC: edited.replace("part** of the product", "part** of the job")})
+    changed = build()
+    assert quotes(changed, edited_page) == ["Docs are part of the job."]
+    assert quotes(changed, other_page) == ["Stays as it is."]
+
+    write_tree(overrides, {"blogpost/fragments/tweet.html": '<aside class="mine">{{ quote_html }}</aside>\n'})
+    themed = build()
+    assert [a.get_text() for a in themed.soup(other_page).select("aside.mine")] == ["Stays as it is."]
+    assert themed.soup(edited_page).select("aside.mine")
+
+    (overrides / "blogpost/fragments/tweet.html").unlink()
+    relabelled = build({"tweet_label": "Share this line"})
+    labels = [a.get_text() for a in relabelled.soup(other_page).select(".blogpost-share a")]
+    assert "Share this line" in labels
+
+
 # -- the transform on any markup --------------------------------------------------------------
 
 TRANSFORM_BITS = [

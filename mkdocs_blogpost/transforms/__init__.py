@@ -29,7 +29,7 @@ from .report import TransformIssue, TransformStats
 from .sanitise import plain_text, sanitize_inline
 from .scan import has_candidates
 from .source_lines import locate_tag_line
-from .transform import transform_html
+from .transform import apply_stages, transform_edits, transform_html
 
 __all__ = [
     "CaptionStyle",
@@ -37,10 +37,12 @@ __all__ = [
     "TransformIssue",
     "TransformOptions",
     "TransformStats",
+    "apply_stages",
     "has_candidates",
     "locate_tag_line",
     "make_setup",
     "plain_text",
     "sanitize_inline",
+    "transform_edits",
     "transform_html",
 ]

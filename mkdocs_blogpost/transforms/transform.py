@@ -15,10 +15,11 @@ from .scan import Scan, has_candidates, has_tweet_tag, small_tag_starts
 if TYPE_CHECKING:
     import jinja2
 
+    from .edits import Edit
     from .options import TransformOptions
     from .page import Item
 
-__all__ = ["transform_html"]
+__all__ = ["apply_stages", "transform_edits", "transform_html"]
 
 
 def transform_html(
@@ -48,26 +49,64 @@ def transform_html(
         The new HTML (the same object when nothing changed) and what was done, with the
         problems found in the author's markup.
     """
+    stages, stats = transform_edits(
+        html,
+        env=env,
+        page_url=page_url,
+        options=options,
+        tweets=tweets,
+        captions=captions,
+        setup=setup,
+    )
+    return apply_stages(html, stages), stats
+
+
+def transform_edits(
+    html: str,
+    *,
+    env: jinja2.Environment,
+    page_url: str | None,
+    options: TransformOptions,
+    tweets: bool = True,
+    captions: bool = True,
+    setup: Setup | None = None,
+) -> tuple[list[list[Edit]], TransformStats]:
+    """Return what `transform_html` changes, as edits, and what it did.
+
+    The edits come in stages: each list applies to the HTML the lists before it made
+    (`apply_stages`). They hold only the rendered blocks, so a caller can keep them for
+    a page, where keeping the page's HTML would cost its whole size. Arguments as for
+    `transform_html`; no stages means nothing changes.
+    """
     if not (tweets or captions) or not has_candidates(html):
-        return html, TransformStats()
+        return [], TransformStats()
     page = Page(html, env, page_url, options, tweets, captions, setup)
     if not (tweets and has_tweet_tag(html)) and not any(
         image_before(page, pos) for pos in small_tag_starts(html)
     ):
         # Only <small> tags, none under an image: nothing to do, no need to scan.
-        return html, page.stats
+        return [], page.stats
     scan = Scan(html)
     # Issues point at the author's tags as written, so they count tags before repairs.
     page.totals = scan.totals
+    stages: list[list[Edit]] = []
     if tweets and scan.of("tweet"):
         repairs = repair_quotes(page, scan)
         if repairs:
+            stages.append(repairs)
             page.set_html(apply_edits(page.html, repairs))
             scan = Scan(page.html)
     items = _find_items(page, scan)
-    if not items:
-        return page.html, page.stats
-    return apply_edits(page.html, place_items(page, scan, items)), page.stats
+    if items:
+        stages.append(place_items(page, scan, items))
+    return stages, page.stats
+
+
+def apply_stages(html: str, stages: list[list[Edit]]) -> str:
+    """Return `html` with the stages of `transform_edits` made, in order."""
+    for edits in stages:
+        html = apply_edits(html, edits)
+    return html
 
 
 def _find_items(page: Page, scan: Scan) -> list[Item]:
