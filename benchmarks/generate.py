@@ -1,11 +1,15 @@
-"""Write one synthetic blog as three MkDocs sites, for timing `mkdocs build`.
+"""Write one synthetic blog as MkDocs sites, for timing `mkdocs build`.
 
 The same posts (fixed seed, so every run writes byte-identical files) become:
 
 - ``blogpost``: the Material theme with ``plugins: [search, blogpost]``; posts in the
   Jekyll format of ``shared/FORMAT.md`` under ``docs/blog/posts/``.
 - ``plain``: the same Markdown as ordinary pages, no blog plugin, kept out of the nav
-  with ``not_in_nav`` (the floor: what MkDocs itself costs for these pages).
+  with ``not_in_nav`` (what MkDocs itself costs for these pages).
+- ``floor``: the plain site plus one short page (a heading and a sentence, out of the
+  nav) for each listing page the blogpost site generates with the default options:
+  what drawing that many more pages with the theme costs before the plugin does
+  anything. No blog can be faster than this while its pages are real theme pages.
 - ``material``: Material for MkDocs' own ``blog`` plugin (plus its ``tags`` plugin and a
   tags index page), with the front matter converted to what it reads (``date``,
   ``categories``, ``tags``, ``authors`` from ``.authors.yml``) and ``<!-- more -->``.
@@ -29,6 +33,7 @@ import random
 import shutil
 import struct
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +42,7 @@ import yaml
 
 __all__ = ["VARIANTS", "Corpus", "make_corpus", "write_sites"]
 
-VARIANTS = ("blogpost", "plain", "material", "posts-only")
+VARIANTS = ("blogpost", "plain", "floor", "material", "posts-only")
 # `posts-only`: the blogpost site's own docs with `blog_pages: false` (every post feature,
 # no generated listing pages), to show what the listing pages cost on their own.
 DEFAULT_SEED = 20240630
@@ -439,6 +444,9 @@ def _mkdocs_yml(variant: str, posts: int) -> dict[str, Any]:
     elif variant == "plain":
         config["plugins"] = ["search"]
         config["not_in_nav"] = "/blog/posts/\n"
+    elif variant == "floor":
+        config["plugins"] = ["search"]
+        config["not_in_nav"] = "/blog/posts/\n/listings/\n"
     else:
         config["plugins"] = [
             "search",
@@ -446,6 +454,27 @@ def _mkdocs_yml(variant: str, posts: int) -> dict[str, Any]:
             {"tags": {}},
         ]
     return config
+
+
+def listing_pages(corpus: Corpus, per_page: int = 6, term_page_size: int = 50) -> int:
+    """Count the listing pages the blogpost site gets with the default options.
+
+    The index at `per_page` cards a page; the tag, category and author indexes and each
+    term's pages at `term_page_size` entries a page; the archive and one page a year.
+    """
+
+    def pages(count: int, size: int) -> int:
+        return max(1, -(-count // size))
+
+    total = pages(len(corpus.posts), per_page)
+    for terms_of in (
+        lambda p: p.tags,
+        lambda p: p.categories,
+        lambda p: [p.author],
+    ):
+        counts = Counter(t for p in corpus.posts for t in dict.fromkeys(terms_of(p)))
+        total += 1 + sum(pages(n, term_page_size) for n in counts.values())
+    return total + 1 + len({p.date.year for p in corpus.posts})
 
 
 def write_site(corpus: Corpus, variant: str, root: Path, image_paths: str = "jekyll") -> Path:
@@ -494,6 +523,11 @@ def write_site(corpus: Corpus, variant: str, root: Path, image_paths: str = "jek
         (docs / "blog" / ".authors.yml").write_text(
             yaml.safe_dump({"authors": authors}, sort_keys=False), "utf-8"
         )
+    if variant == "floor":
+        listings = docs / "listings"
+        listings.mkdir()
+        for n in range(1, listing_pages(corpus) + 1):
+            (listings / f"page-{n}.md").write_text(f"# Page {n}\n\nA short page.\n", "utf-8")
     written_dirs: set[str] = set()
     for post in corpus.posts:
         # Jekyll posts link from the site root, written both ways seen in the wild.

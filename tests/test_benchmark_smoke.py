@@ -97,6 +97,20 @@ def test_variant_builds_every_post(corpus_dir: Path, variant: str, tmp_path: Pat
     assert has_listings == (variant == "blogpost")
 
 
+def test_floor_site_has_as_many_pages_as_the_blog(corpus_dir: Path, tmp_path: Path) -> None:
+    # The floor stands for the blog's own pages drawn by the theme: it must have exactly
+    # as many pages as the blogpost site, the posts' and the listings' together.
+    counts = {}
+    for variant in ("blogpost", "floor", "plain"):
+        site = tmp_path / variant
+        log = tmp_path / f"{variant}.log"
+        warnings = run.build_once(corpus_dir / variant / "mkdocs.yml", site, log)[3]
+        assert warnings == 0, log.read_text()
+        sitemap = BeautifulSoup((site / "sitemap.xml").read_text("utf-8"), "xml")
+        counts[variant] = len(sitemap.find_all("loc"))
+    assert counts["floor"] == counts["blogpost"] > counts["plain"] == POSTS + 1
+
+
 def test_micro_benchmark_measures_every_figure(corpus_dir: Path) -> None:
     result = {
         "start_up": micro.measure_start_up(imports=1),
