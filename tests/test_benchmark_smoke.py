@@ -8,6 +8,7 @@ CONTRIBUTING.md.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -109,6 +110,41 @@ def test_floor_site_has_as_many_pages_as_the_blog(corpus_dir: Path, tmp_path: Pa
         sitemap = BeautifulSoup((site / "sitemap.xml").read_text("utf-8"), "xml")
         counts[variant] = len(sitemap.find_all("loc"))
     assert counts["floor"] == counts["blogpost"] > counts["plain"] == POSTS + 1
+
+
+@pytest.mark.parametrize("rebuild", [False, True])
+def test_event_timing_names_each_step_and_handler(
+    corpus_dir: Path, tmp_path: Path, rebuild: bool
+) -> None:
+    # In a child process: the timing wraps MkDocs' own functions.
+    script = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); import events; "
+        "total, clock = events.measure(Path(sys.argv[2]), Path(sys.argv[3]), "
+        "rebuild=sys.argv[4] == '1'); print(events.report(total, clock, 'site'))"
+    )
+    config = corpus_dir / "blogpost" / "mkdocs.yml"
+    post = min((corpus_dir / "blogpost" / "docs" / "blog" / "posts").glob("*.md"))
+    before = post.read_text("utf-8")
+    args = [str(BENCH), str(config), str(tmp_path / "site"), "1" if rebuild else "0"]
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    total = float(lines[0].split(": ")[1].split()[0])
+    assert total > 0
+    labels = {line.split("%", 1)[1].strip(): float(line.split()[0]) for line in lines if "%" in line}
+    for label in (
+        "populate (from files)",
+        "markdown (from files)",
+        "build page (generated)",
+        "page_content: mkdocs_blogpost",
+        "page_context: material",
+        "all of mkdocs_blogpost",
+    ):
+        assert label in labels, done.stdout
+    assert 0 < labels["all of mkdocs_blogpost"] < total
+    assert post.read_text("utf-8") == before  # the edited post is restored
 
 
 def test_micro_benchmark_measures_every_figure(corpus_dir: Path) -> None:
