@@ -19,7 +19,6 @@ from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from .card_excerpt import card_prose
 from .dates import format_date
 from .excerpts import excerpt_html, rebase_to_root
 from .render import reading_label, render_post_header, status_badge
@@ -286,6 +285,9 @@ def _marked_terms(links: list[dict[str, Any]], marks: MarkedLinks) -> list[dict[
 
 def _card_excerpt(post: Post, marks: MarkedLinks) -> Markup:
     """Return the prose of the post's excerpt (else its description), rebased from the root."""
+    # Imported here: a blog without posts draws no card, and loads none of the text tools.
+    from .card_excerpt import card_prose
+
     prose = card_prose(excerpt_html(post))
     if not prose and post.description:
         prose = f"<p>{html.escape(post.description)}</p>"

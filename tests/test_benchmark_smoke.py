@@ -157,6 +157,8 @@ def test_micro_benchmark_measures_every_figure(corpus_dir: Path) -> None:
     start = result["start_up"]
     assert start["import_ms"] > 0
     assert 0 < start["import_modules"] <= start["empty_site_modules"] <= start["one_post_modules"]
+    # What each kind of site loads is deterministic: a contract the suite holds too.
+    assert start["import_loads"] == [] and start["empty_site_loads"] == [], start
     assert result["front_matter"]["posts"] == POSTS
     assert result["front_matter"]["plugin_us"] > 0 and result["front_matter"]["pure_python_us"] > 0
     assert result["dates"]["dates"] == POSTS and result["dates"]["plugin_us"] > 0
