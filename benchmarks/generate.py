@@ -466,6 +466,9 @@ def listing_pages(corpus: Corpus, per_page: int = 6, term_page_size: int = 50) -
     def pages(count: int, size: int) -> int:
         return max(1, -(-count // size))
 
+    if not corpus.posts:
+        return 1  # the index, saying there are no posts yet
+
     total = pages(len(corpus.posts), per_page)
     for terms_of in (
         lambda p: p.tags,
