@@ -18,14 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs.config import load_config
-from support.browser import launch_chromium, serve_directory, unavailable
-from support.build import run_build
+from support.browser import launch_chromium, serve_example_site, unavailable
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "example-site" / "mkdocs.yml"
 AXE = ROOT / "tests" / "browser-deps" / "node_modules" / "axe-core" / "axe.js"
 PAGES = [
     "blog/2024/06/30/shipping-docs-like-code/",
@@ -64,13 +61,7 @@ def served(
 ) -> Iterator[tuple[str, str]]:
     """The example site built in one theme (the test's parameter); (theme, base URL)."""
     theme: str = request.param
-    root = tmp_path_factory.mktemp(f"a11y-{theme}")
-    overrides: dict[str, Any] = {"site_dir": str(root / "site")}
-    if theme != "material":
-        overrides["theme"] = {"name": theme}
-    cfg = load_config(config_file=str(EXAMPLE), strict=True, **overrides)
-    run_build(root, cfg)
-    with serve_directory(Path(cfg.site_dir)) as base:
+    with serve_example_site(theme, tmp_path_factory.mktemp(f"a11y-{theme}")) as base:
         yield theme, base
 
 

@@ -22,14 +22,12 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from mkdocs.config import load_config
-from support.browser import launch_chromium, serve_directory, unavailable
+from support.browser import launch_chromium, serve_directory, serve_example_site, unavailable
 from support.build import make_config, run_build, write_tree
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "example-site" / "mkdocs.yml"
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 POST_URL = "blog/2024/06/30/shipping-docs-like-code/"
 QUOTE = "Documentation that is not reviewed is documentation that nobody owns."
@@ -44,13 +42,7 @@ def browser() -> Iterator[Any]:
 
 
 def _build_and_serve(theme: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp(f"example-{theme}")
-    overrides: dict[str, Any] = {"site_dir": str(root / "site")}
-    if theme != "material":
-        overrides["theme"] = {"name": theme}
-    cfg = load_config(config_file=str(EXAMPLE), strict=True, **overrides)
-    run_build(root, cfg)
-    with serve_directory(Path(cfg.site_dir)) as base:
+    with serve_example_site(theme, tmp_path_factory.mktemp(f"example-{theme}")) as base:
         yield base
 
 

@@ -6,7 +6,7 @@ import posixpath
 from pathlib import Path
 
 import pytest
-from support.compat_sites import Built, build_site, orders
+from support.compat_sites import Built, build_site, folder_structure, orders
 
 FILES: dict[str, str | bytes] = {
     "index.md": "# Home\n\n<!-- blogpost:posts -->\n",
@@ -32,18 +32,6 @@ I18N = {
 }
 
 
-def _folder(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
-    """The same site in `docs_structure: folder`: `docs/en/...` and `docs/fr/...`."""
-    out: dict[str, str | bytes] = {}
-    for path, text in files.items():
-        stem, _, ext = path.rpartition(".")
-        if stem.endswith(".fr"):
-            out["fr/" + stem[: -len(".fr")] + "." + ext] = text
-        else:
-            out["en/" + path] = text
-    return out
-
-
 def _target(rel: str, href: str) -> str:
     url = href.split("#")[0]
     path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), url))
@@ -57,7 +45,7 @@ def test_each_language_lists_and_relates_its_own_pages(
 ) -> None:
     i18n = {"i18n": {**I18N["i18n"], "docs_structure": structure}}
     plugins = dict(orders(i18n))[order]
-    files = FILES if structure == "suffix" else _folder(FILES)
+    files = FILES if structure == "suffix" else folder_structure(FILES)
     site: Built = build_site(tmp_path, files, {"plugins": plugins})
     assert site.warnings == []
     for prefix, home_titles, guide_title, post_title in (

@@ -15,7 +15,7 @@ from typing import Any
 
 import feedparser
 import pytest
-from support.compat_sites import SITE_URL, Built, build_site, orders
+from support.compat_sites import SITE_URL, Built, build_site, folder_structure, orders
 from support.outputs import dead_urls
 
 #: The site in English (the default) and French, in `docs_structure: suffix`.
@@ -64,18 +64,6 @@ TIDES = "blog/2024/04/12/tide-tables/index.html"
 FETE = "blog/2024/05/20/fete-du-port/index.html"
 
 
-def _folder(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
-    """The same site in `docs_structure: folder`: `docs/en/...` and `docs/fr/...`."""
-    out: dict[str, str | bytes] = {}
-    for path, text in files.items():
-        stem, _, ext = path.rpartition(".")
-        if stem.endswith(".fr"):
-            out["fr/" + stem[: -len(".fr")] + "." + ext] = text
-        else:
-            out["en/" + path] = text
-    return out
-
-
 def _i18n(structure: str, **more: Any) -> dict[str, Any]:
     return {
         "i18n": {
@@ -100,7 +88,7 @@ def _build(
     config: dict[str, Any] | None = None,
     engine: str = "mkdocs",
 ) -> Built:
-    files = SUFFIX if structure == "suffix" else _folder(SUFFIX)
+    files = SUFFIX if structure == "suffix" else folder_structure(SUFFIX)
     plugins = dict(orders(_i18n(structure, **(i18n or {})), blogpost))
     settings = {
         "theme": {"name": theme},
@@ -335,7 +323,7 @@ def test_the_authors_file_names_authors_in_every_language(tmp_path: Path, struct
     # One file for the blog: beside the default language's posts, in either structure.
     files = {**files, "blog/.authors.yml": authors}
     if structure == "folder":
-        files = _folder(files)
+        files = folder_structure(files)
     plugins = ["search", "blogpost", _i18n(structure)]
     site = build_site(tmp_path, files, {"theme": {"name": "material"}, "plugins": plugins})
     assert site.warnings == []

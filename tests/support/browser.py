@@ -71,3 +71,22 @@ def serve_directory(directory: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent.parent / "example-site" / "mkdocs.yml"
+
+
+@contextlib.contextmanager
+def serve_example_site(theme: str, root: Path) -> Iterator[str]:
+    """Build the example site strict in `theme` under `root`, and serve it; yield its URL."""
+    from mkdocs.config import load_config
+
+    from .build import run_build
+
+    overrides: dict[str, Any] = {"site_dir": str(root / "site")}
+    if theme != "material":
+        overrides["theme"] = {"name": theme}
+    cfg = load_config(config_file=str(EXAMPLE), strict=True, **overrides)
+    run_build(root, cfg)
+    with serve_directory(Path(cfg.site_dir)) as base:
+        yield base

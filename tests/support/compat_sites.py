@@ -344,3 +344,18 @@ def commit_all(root: Path, when: str = "2024-06-01T12:00:00+00:00") -> None:
         ["git", "commit", "-q", "-m", "Site"],
     ):
         subprocess.run(command, cwd=root, env=env, check=True, capture_output=True)
+
+
+def folder_structure(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """Return i18n's `docs_structure: suffix` files (`post.fr.md`) laid out as `folder`.
+
+    `docs/en/...` for the default language, `docs/fr/...` for the French files.
+    """
+    out: dict[str, str | bytes] = {}
+    for path, text in files.items():
+        stem, _, ext = path.rpartition(".")
+        if stem.endswith(".fr"):
+            out["fr/" + stem[: -len(".fr")] + "." + ext] = text
+        else:
+            out["en/" + path] = text
+    return out
