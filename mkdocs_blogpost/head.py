@@ -15,13 +15,12 @@ import re
 
 __all__ = [
     "HeadTag",
+    "PageHead",
     "find_link",
     "find_meta",
-    "has_meta_description",
     "head_end",
     "head_tags",
     "inject_head",
-    "mentions",
     "meta_tag",
 ]
 
@@ -168,20 +167,6 @@ def _outside_markup(before: str) -> bool:
     return True
 
 
-def mentions(output: str, *words: str) -> bool:
-    """Tell whether any of `words` (lower case) may appear in the head, in any case.
-
-    A cheap test before a scan, never wrong when it says no: a page whose head never
-    says `canonical` has no canonical link. Where the head's end is not certain without
-    a scan, the whole text is searched.
-    """
-    at = output.find("</head>")
-    region = output[:at].lower() if at >= 0 else output.lower()
-    if at >= 0 and not _outside_markup(region):
-        region = output.lower()
-    return any(word in region for word in words)
-
-
 def find_meta(tags: list[HeadTag], key: str) -> HeadTag | None:
     """Return the first `<meta>` whose `name` or `property` is `key` (any case).
 
@@ -215,17 +200,108 @@ def meta_tag(name: str, content: str, *, attribute: str = "name") -> str:
     return f'<meta {attribute}="{html.escape(name)}" content="{html.escape(content)}">'
 
 
-def has_meta_description(head: str) -> bool:
-    """Tell whether the theme already wrote a meta description."""
-    return mentions(head, "description") and find_meta(head_tags(head), "description") is not None
-
-
 def inject_head(output: str, tags: list[str]) -> str:
     """Insert `tags` just before the head ends; pages without a head are returned as they are."""
-    if not tags:
-        return output
-    at = head_end(output)
-    if at is None:
-        return output
-    block = "\n    ".join(tags)
-    return f"{output[:at]}    {block}\n  {output[at:]}"
+    head = PageHead(output)
+    head.add(tags)
+    return head.text()
+
+
+class PageHead:
+    """A built page's head, read once, and the changes to write into it.
+
+    A blog page gets several changes: its description, its canonical link, its
+    `og:type`, the tags the theme did not write. Each is a lookup in the head and an
+    edit of the page; made one after the other, they would scan the head and copy the
+    page each time. Here the head is scanned once, lookups see it as it was written,
+    and `text()` writes every change in one copy.
+    """
+
+    __slots__ = ("_added", "_edits", "_end", "_lower", "_tags", "output")
+
+    def __init__(self, output: str) -> None:
+        self.output = output
+        self._end: int | None = -1  # -1: not looked for yet
+        self._lower: str | None = None
+        self._tags: list[HeadTag] | None = None
+        self._edits: list[tuple[int, int, str]] = []
+        self._added: list[str] = []
+
+    @property
+    def end(self) -> int | None:
+        """Where the head ends (its `</head>`, else the `<body>`); `None` if nowhere."""
+        if self._end == -1:
+            self._end = head_end(self.output)
+        return self._end
+
+    @property
+    def tags(self) -> list[HeadTag]:
+        """The `<meta>`, `<link>` and `<script>` start tags of the head, as written."""
+        if self._tags is None:
+            self._tags = head_tags(self.output)
+        return self._tags
+
+    def mentions(self, *words: str) -> bool:
+        """Tell whether any of `words` (lower case) may appear in the head, in any case.
+
+        A cheap test before a scan, never wrong when it says no: a page whose head never
+        says `canonical` has no canonical link. Where the head's end is not certain
+        without a scan, the whole text is searched.
+        """
+        if self._lower is None:
+            output = self.output
+            at = output.find("</head>")
+            region = output[:at].lower() if at >= 0 else output.lower()
+            if at >= 0 and not _outside_markup(region):
+                region = output.lower()
+            self._lower = region
+        return any(word in self._lower for word in words)
+
+    def tags_naming(self, *words: str) -> list[HeadTag]:
+        """Return the head's tags, or none without a scan when it names none of `words`."""
+        return self.tags if self.mentions(*words) else []
+
+    def has_meta_description(self) -> bool:
+        """Tell whether the theme already wrote a meta description."""
+        return find_meta(self.tags_naming("description"), "description") is not None
+
+    def replace(self, tag: HeadTag, text: str) -> None:
+        """Write `text` where `tag` is."""
+        self._edits.append((tag.start, tag.end, text))
+
+    def remove(self, tag: HeadTag) -> None:
+        """Remove `tag` with its line: its indent before it, its line break after it."""
+        output = self.output
+        start = tag.start
+        while start > 0 and output[start - 1] in " \t":
+            start -= 1
+        end = tag.end
+        while end < len(output) and output[end] in " \t":
+            end += 1
+        if end < len(output) and output[end] == "\n":
+            end += 1
+        self._edits.append((start, end, ""))
+
+    def add(self, tags: list[str]) -> None:
+        """Add `tags` at the end of the head, after those added before."""
+        self._added += tags
+
+    def text(self) -> str:
+        """Return the page with every change written; the page itself when there is none."""
+        output = self.output
+        edits = list(self._edits)
+        if self._added and self.end is not None:
+            block = "\n    ".join(self._added)
+            edits.append((self.end, self.end, f"    {block}\n  "))
+        if not edits:
+            return output
+        parts: list[str] = []
+        pos = 0
+        # Sorted by where they start; two removals may share the spaces between tags.
+        for start, end, text in sorted(edits, key=lambda edit: (edit[0], edit[1])):
+            start = max(start, pos)
+            parts.append(output[pos:start])
+            parts.append(text)
+            pos = max(end, pos)
+        parts.append(output[pos:])
+        return "".join(parts)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from . import seo
 from .excerpts import excerpt_html
 from .feeds import absolute_url, plain_summary
-from .head import has_meta_description, inject_head
+from .head import PageHead
 from .urls import is_under, relative_url
 
 if TYPE_CHECKING:
@@ -82,32 +82,30 @@ class HeadTags:
             post: The post shown on the page, if it is one (undated ones included).
             view: The listing the page shows, if it is one.
         """
+        head = PageHead(output)
         if post is not None and post.date is not None and self.options.meta_tags:
-            return self._post(output, page, post)
-        if post is None and view is not None:
-            return self._listing(output, page, view)
-        # Themes that write no description for the page get the post's own.
-        if (
-            post is not None
-            and post.description
-            and not has_meta_description(seo.head_part(output))
-        ):
-            output = seo.set_meta_description(output, post.description)
-        if (post is not None and post.date is not None) or self._in_blog(page):
-            output = inject_head(output, self._feed_links(page))
-        return output
+            self._post(head, page, post)
+        elif post is None and view is not None:
+            self._listing(head, page, view)
+        else:
+            # Themes that write no description for the page get the post's own.
+            if post is not None and post.description and not head.has_meta_description():
+                seo.set_meta_description(head, post.description)
+            if (post is not None and post.date is not None) or self._in_blog(page):
+                head.add(self._feed_links(page))
+        return head.text()
 
-    def _post(self, output: str, page: Page, post: Post) -> str:
+    def _post(self, head: PageHead, page: Page, post: Post) -> None:
         assert post.date is not None
         description = post.description or plain_summary(excerpt_html(post), DESCRIPTION_LENGTH)
         if description:
-            output = seo.set_meta_description(output, description)
+            seo.set_meta_description(head, description)
         canonical = self.canonical.get(post.src_uri)
         if canonical:
             # An untranslated post shown in another language points to its original.
             replace = "canonical_url" in post.meta or post.fallback
-            output = seo.set_canonical(output, canonical, replace=replace)
-        output = seo.set_article_type(output)
+            seo.set_canonical(head, canonical, replace=replace)
+        seo.set_article_type(head)
         cover = self.covers.get(post.src_uri)
         meta = seo.ArticleMeta(
             title=post.title,
@@ -125,13 +123,12 @@ class HeadTags:
             language=post.language.replace("_", "-") if post.language else self.language,
             twitter_site=self.twitter_site,
         )
-        head = seo.head_part(output)
         tags = seo.article_tags(meta, head)
-        if post.translations and self.site_url and "hreflang=" not in head:
+        if post.translations and self.site_url and not head.mentions("hreflang="):
             # Material writes these itself from i18n's language switcher; other themes not.
             tags += self._language_links(post.translations)
         tags += self._feed_links(page)
-        return inject_head(output, tags)
+        head.add(tags)
 
     def _language_links(self, translations: dict[str, str]) -> list[str]:
         """Return the `hreflang` links of a translated post, this version included."""
@@ -148,17 +145,17 @@ class HeadTags:
         )
         return links
 
-    def _listing(self, output: str, page: Page, view: ViewPage) -> str:
+    def _listing(self, head: PageHead, page: Page, view: ViewPage) -> None:
         description = view.description
         tags: list[str] = []
         if self.options.meta_tags:
             if description:
-                output = seo.set_meta_description(output, description)
+                seo.set_meta_description(head, description)
             url = absolute_url(self.site_url, page.url) if self.site_url else None
             if url:
-                output = seo.set_canonical(output, url, replace=False)
+                seo.set_canonical(head, url, replace=False)
             # The theme's prev/next are navigation neighbours; here they mean pages of posts.
-            output = seo.drop_pagination_links(output)
+            seo.drop_pagination_links(head)
             tags = seo.listing_tags(
                 title=html.unescape(page.title or ""),
                 description=description,
@@ -167,10 +164,10 @@ class HeadTags:
                 next_url=self._link(self.url_of(view.next_src), page),
                 site_name=self.site_name,
                 twitter_site=self.twitter_site,
-                head=seo.head_part(output),
+                head=head,
             )
         tags += self._feed_links(page)
-        return inject_head(output, tags)
+        head.add(tags)
 
     def _link(self, url: str | None, page: Page) -> str | None:
         """Absolute (or, without `site_url`, page-relative) form of a site path."""

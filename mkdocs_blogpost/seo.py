@@ -16,16 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .head import (
-    HeadTag,
-    find_link,
-    find_meta,
-    head_end,
-    head_tags,
-    inject_head,
-    mentions,
-    meta_tag,
-)
+from .head import HeadTag, PageHead, find_link, find_meta, meta_tag
 
 __all__ = [
     "FEED_REL",
@@ -34,7 +25,6 @@ __all__ = [
     "alternate_links",
     "article_tags",
     "drop_pagination_links",
-    "head_part",
     "json_ld_script",
     "link_tag",
     "listing_tags",
@@ -90,83 +80,53 @@ class ArticleMeta:
     twitter_site: str | None = None
 
 
-def head_part(output: str) -> str:
-    """Return the page up to the end of its head (all of it when there is no head)."""
-    at = head_end(output)
-    return output[:at] if at is not None else output
-
-
 def link_tag(rel: str, href: str, **attrs: str) -> str:
     """Return `<link rel=... href=...>` with every value escaped."""
     extra = "".join(f' {html.escape(k)}="{html.escape(v)}"' for k, v in attrs.items())
     return f'<link rel="{html.escape(rel)}" href="{html.escape(href)}"{extra}>'
 
 
-def set_meta_description(output: str, text: str) -> str:
+def set_meta_description(head: PageHead, text: str) -> None:
     """Make the page's meta description `text`: replace the theme's, or add one."""
     tag = meta_tag("description", text)
-    found = None
-    if mentions(output, "description"):
-        found = find_meta(head_tags(output), "description")
+    found = find_meta(head.tags_naming("description"), "description")
     if found is None:
-        return inject_head(output, [tag])
-    return output[: found.start] + tag + output[found.end :]
+        head.add([tag])
+    else:
+        head.replace(found, tag)
 
 
-def set_canonical(output: str, url: str, *, replace: bool) -> str:
+def set_canonical(head: PageHead, url: str, *, replace: bool) -> None:
     """Give the page a canonical link: add one, or (with `replace`) overwrite the theme's."""
     tag = link_tag("canonical", url)
-    found = find_link(head_tags(output), "canonical") if mentions(output, "canonical") else []
+    found = find_link(head.tags_naming("canonical"), "canonical")
     if not found:
-        return inject_head(output, [tag])
-    if not replace:
-        return output
-    # A second canonical (another plugin's) goes too: a page has one.
-    out = output[: found[0].start] + tag
-    last = found[0].end
-    for extra in found[1:]:
-        out += output[last : extra.start]
-        last = extra.end
-    return out + output[last:]
+        head.add([tag])
+    elif replace:
+        head.replace(found[0], tag)
+        # A second canonical (another plugin's) goes too: a page has one.
+        for extra in found[1:]:
+            head.remove(extra)
 
 
-def set_article_type(output: str) -> str:
+def set_article_type(head: PageHead) -> None:
     """Make an `og:type` another tool wrote say `article`: the page is a post.
 
     Material's social cards call every page a `website`. Pages without an `og:type`
-    are returned as they are (`article_tags` adds one).
+    are left as they are (`article_tags` adds one).
     """
-    if not mentions(output, "og:type"):
-        return output
-    found = find_meta(head_tags(output), "og:type")
+    found = find_meta(head.tags_naming("og:type"), "og:type")
     if found is None or found.attrs.get("content", "").strip().lower() == "article":
-        return output
+        return
     attribute = "name" if "name" in found.attrs else "property"
-    tag = meta_tag("og:type", "article", attribute=attribute)
-    return output[: found.start] + tag + output[found.end :]
+    head.replace(found, meta_tag("og:type", "article", attribute=attribute))
 
 
-def drop_pagination_links(output: str) -> str:
+def drop_pagination_links(head: PageHead) -> None:
     """Remove the theme's `rel="prev"/"next"` links (its navigation neighbours) from the head."""
-    if not mentions(output, "prev", "next"):
-        return output
-    tags = head_tags(output)
-    links = find_link(tags, "prev") + find_link(tags, "next")
-    if not links:
-        return output
-    out, last = [], 0
-    for link in sorted(links, key=lambda t: t.start):
-        # The link's line goes with it: its indent before, its line break after.
-        start = len(output[last : link.start].rstrip(" \t")) + last
-        end = link.end
-        while end < len(output) and output[end] in " \t":
-            end += 1
-        if end < len(output) and output[end] == "\n":
-            end += 1
-        out.append(output[last:start])
-        last = end
-    out.append(output[last:])
-    return "".join(out)
+    tags = head.tags_naming("prev", "next")
+    for link in find_link(tags, "prev") + find_link(tags, "next"):
+        head.remove(link)
 
 
 #: The `rel` of feed autodiscovery links: `alternate` with a feed's `type`, as the RSS
@@ -184,13 +144,13 @@ def alternate_links(feeds: Sequence[FeedLink], rel: str = FEED_REL) -> list[str]
     return [link_tag(rel, f.href, type=f.media_type, title=f.title) for f in feeds]
 
 
-def article_tags(meta: ArticleMeta, head: str) -> list[str]:
+def article_tags(meta: ArticleMeta, head: PageHead) -> list[str]:
     """Return OpenGraph, Twitter card and JSON-LD tags for a post.
 
     Groups the theme (or another plugin) already wrote in `head` are left out.
     """
     tags: list[str] = []
-    found = _tags_if_any(head, ("og:", "article:", "twitter:", "ld+json"))
+    found = head.tags_naming("og:", "article:", "twitter:", "ld+json")
     if find_meta(found, "og:title") is None:
         tags += _og_common("article", meta.title, meta.description, meta.url, meta.site_name)
         if meta.image:
@@ -220,11 +180,6 @@ def article_tags(meta: ArticleMeta, head: str) -> list[str]:
     return tags
 
 
-def _tags_if_any(head: str, words: tuple[str, ...]) -> list[HeadTag]:
-    """Return the head's tags, or none without a scan when it names none of `words`."""
-    return head_tags(head) if mentions(head, *words) else []
-
-
 def _has_json_ld(tags: list[HeadTag]) -> bool:
     return any(
         t.name == "script" and t.attrs.get("type", "").strip().lower() == "application/ld+json"
@@ -242,7 +197,7 @@ def listing_tags(
     next_url: str | None,
     site_name: str,
     twitter_site: str | None,
-    head: str,
+    head: PageHead,
 ) -> list[str]:
     """Return the head tags of a listing page: pagination links, OpenGraph, Twitter card."""
     tags: list[str] = []
@@ -250,7 +205,7 @@ def listing_tags(
         tags.append(link_tag("prev", prev_url))
     if next_url:
         tags.append(link_tag("next", next_url))
-    found = _tags_if_any(head, ("og:", "twitter:"))
+    found = head.tags_naming("og:", "twitter:")
     if find_meta(found, "og:title") is None:
         tags += _og_common("website", title, description, url, site_name)
     if find_meta(found, "twitter:card") is None:

@@ -7,6 +7,8 @@ the head hold text that looks like tags: each row is a page the head functions m
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -16,6 +18,13 @@ from mkdocs_blogpost import head, seo
 
 def _page(head_html: str, *, close: str = "</head>") -> str:
     return f"<!doctype html><html><head>{head_html}{close}<body><p>Text</p></body></html>"
+
+
+def _changed(change: Callable[..., None], output: str, *args: Any, **kwargs: Any) -> str:
+    """Return `output` with one of `seo`'s head changes written."""
+    page_head = head.PageHead(output)
+    change(page_head, *args, **kwargs)
+    return page_head.text()
 
 
 def _head(output: str) -> BeautifulSoup:
@@ -34,7 +43,7 @@ def _head(output: str) -> BeautifulSoup:
     ],
 )
 def test_a_description_in_any_spelling_is_replaced_not_doubled(written: str) -> None:
-    out = seo.set_meta_description(_page(written), "New & improved")
+    out = _changed(seo.set_meta_description, _page(written), "New & improved")
     descriptions = _head(out).find_all(
         "meta", attrs={"name": lambda v: v and v.lower() == "description"}
     )
@@ -51,11 +60,11 @@ def test_a_description_in_any_spelling_is_replaced_not_doubled(written: str) -> 
     ],
 )
 def test_a_canonical_in_any_spelling_is_kept_or_replaced_once(written: str) -> None:
-    kept = seo.set_canonical(_page(written), "https://example.org/b/", replace=False)
+    kept = _changed(seo.set_canonical, _page(written), "https://example.org/b/", replace=False)
     assert [link["href"] for link in _head(kept).select('link[rel="canonical" i]')] == [
         "https://example.org/a/"
     ]
-    replaced = seo.set_canonical(_page(written), "https://example.org/b/", replace=True)
+    replaced = _changed(seo.set_canonical, _page(written), "https://example.org/b/", replace=True)
     assert [link["href"] for link in _head(replaced).select('link[rel="canonical" i]')] == [
         "https://example.org/b/"
     ]
@@ -66,7 +75,7 @@ def test_replacing_the_canonical_removes_a_second_one_too() -> None:
         '<link rel="canonical" href="https://example.org/a/">\n'
         "<link href=https://example.org/c/ rel=canonical>\n"
     )
-    out = seo.set_canonical(page, "https://example.org/b/", replace=True)
+    out = _changed(seo.set_canonical, page, "https://example.org/b/", replace=True)
     assert [link["href"] for link in _head(out).select('link[rel="canonical"]')] == [
         "https://example.org/b/"
     ]
@@ -82,8 +91,8 @@ def test_replacing_the_canonical_removes_a_second_one_too() -> None:
 )
 def test_text_that_looks_like_a_tag_is_not_one(decoy: str) -> None:
     page = _page(decoy)
-    assert not head.has_meta_description(seo.head_part(page))
-    out = seo.set_meta_description(page, "Real")
+    assert not head.PageHead(page).has_meta_description()
+    out = _changed(seo.set_meta_description, page, "Real")
     assert out.count('<meta name="description" content="Real">') == 1
     # The decoy is left byte for byte.
     assert decoy in out
@@ -119,7 +128,7 @@ def test_attribute_values_are_decoded() -> None:
 )
 def test_theme_pagination_links_are_dropped_in_any_spelling(links: str) -> None:
     page = _page(f'<meta charset="utf-8">\n    {links}<title>T</title>')
-    out = seo.drop_pagination_links(page)
+    out = _changed(seo.drop_pagination_links, page)
     soup = _head(out)
     assert soup.select("link[rel=prev], link[rel=next]") == []
     assert soup.title.string == "T" and soup.meta["charset"] == "utf-8"
@@ -144,13 +153,13 @@ META = seo.ArticleMeta(
     ],
 )
 def test_a_twitter_card_written_by_another_plugin_is_not_doubled(card: str) -> None:
-    tags = seo.article_tags(META, _page(card))
+    tags = seo.article_tags(META, head.PageHead(_page(card)))
     assert not [t for t in tags if "twitter:" in t]
 
 
 def test_open_graph_and_json_ld_of_another_tool_are_not_doubled() -> None:
     written = "<meta property=og:title content=Post><script type=application/ld+json>{}</script>"
-    tags = seo.article_tags(META, _page(written))
+    tags = seo.article_tags(META, head.PageHead(_page(written)))
     assert not [t for t in tags if "ld+json" in t]
     # Its OpenGraph keeps its title and image; the type it left out says what a post is.
     assert [t for t in tags if "og:" in t] == ['<meta property="og:type" content="article">']
@@ -170,20 +179,20 @@ def test_open_graph_and_json_ld_of_another_tool_are_not_doubled() -> None:
 )
 def test_another_tools_og_type_becomes_article_once(written: str) -> None:
     page = _page(f'<meta property="og:title" content="Post">{written}')
-    out = seo.set_article_type(page)
+    out = _changed(seo.set_article_type, page)
     assert out.count("og:type") + out.count("OG:TYPE") == 1
     (found,) = _head(out).find_all(
         "meta", attrs={"property": lambda v: v and v.lower() == "og:type"}
     )
     assert found["content"] == "article"
-    assert not [t for t in seo.article_tags(META, out) if "og:type" in t]
+    assert not [t for t in seo.article_tags(META, head.PageHead(out)) if "og:type" in t]
 
 
 def test_an_article_og_type_and_a_page_without_one_are_left_as_they_are() -> None:
     written = _page('<meta property="og:type" content="article" />')
-    assert seo.set_article_type(written) is written
+    assert _changed(seo.set_article_type, written) is written
     bare = _page("<title>Post</title>")
-    assert seo.set_article_type(bare) is bare
+    assert _changed(seo.set_article_type, bare) is bare
 
 
 def test_article_tags_another_tool_wrote_are_not_doubled() -> None:
@@ -191,24 +200,51 @@ def test_article_tags_another_tool_wrote_are_not_doubled() -> None:
         '<meta property="og:title" content="Post" />'
         '<meta property="article:published_time" content="2024-03-05T00:00:00+00:00" />'
     )
-    tags = seo.article_tags(META, _page(written))
+    tags = seo.article_tags(META, head.PageHead(_page(written)))
     assert not [t for t in tags if "article:" in t]
 
 
 def test_the_site_handle_joins_another_tools_card_spelled_as_it_is() -> None:
     meta = seo.ArticleMeta(**{**META.__dict__, "twitter_site": "@lighthouse"})
     card = '<meta property="twitter:card" content="summary_large_image" />'
-    tags = seo.article_tags(meta, _page(card))
+    tags = seo.article_tags(meta, head.PageHead(_page(card)))
     assert [t for t in tags if "twitter:" in t] == [
         '<meta property="twitter:site" content="@lighthouse">'
     ]
     # A handle the card already names is not written twice.
     named = card + '<meta name="twitter:site" content="@other">'
-    assert not [t for t in seo.article_tags(meta, _page(named)) if "twitter:" in t]
+    assert not [t for t in seo.article_tags(meta, head.PageHead(_page(named))) if "twitter:" in t]
 
 
 def test_a_bare_page_gets_every_group_once() -> None:
-    tags = seo.article_tags(META, _page("<title>Post</title>"))
+    tags = seo.article_tags(META, head.PageHead(_page("<title>Post</title>")))
     assert sum('property="og:type"' in t for t in tags) == 1
     assert sum('name="twitter:card"' in t for t in tags) == 1
     assert sum("application/ld+json" in t for t in tags) == 1
+
+
+def test_changes_made_together_are_each_written_once() -> None:
+    # A listing page's head gets every kind of change in one writing of the page.
+    page = _page(
+        '<meta charset="utf-8">\n    <meta name="description" content="Old">\n'
+        '    <link rel="canonical" href="https://example.org/a/">\n'
+        '    <link rel="prev" href="../a/"><link rel="next" href="../c/">\n'
+        "    <link href=https://example.org/c/ rel=canonical>\n    <title>T</title>\n"
+    )
+    page_head = head.PageHead(page)
+    seo.set_meta_description(page_head, "New")
+    seo.set_canonical(page_head, "https://example.org/b/", replace=True)
+    seo.drop_pagination_links(page_head)
+    page_head.add(['<meta name="x" content="y">'])
+    out = page_head.text()
+    soup = _head(out)
+    assert [m["content"] for m in soup.select('meta[name="description"]')] == ["New"]
+    assert [link["href"] for link in soup.select('link[rel="canonical"]')] == [
+        "https://example.org/b/"
+    ]
+    assert soup.select("link[rel=prev], link[rel=next]") == []
+    assert soup.title.string == "T" and soup.meta["charset"] == "utf-8"
+    assert out.index('<meta name="x"') > out.index("<title>") and out.count('name="x"') == 1
+    # What was not changed is left byte for byte.
+    assert out.startswith('<!doctype html><html><head><meta charset="utf-8">\n')
+    assert out.endswith("</head><body><p>Text</p></body></html>")
