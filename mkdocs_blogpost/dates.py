@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .i18n import babel_locale
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 __all__ = ["DateError", "format_date", "get_timezone", "parse_date"]
 
@@ -138,9 +142,18 @@ def _format_day(day: dt.date, locale: str, date_format: str) -> str:
     from babel.dates import format_date as babel_format_date
 
     try:
-        return babel_format_date(day, format=date_format, locale=babel_locale(locale))
+        return babel_format_date(day, format=date_format, locale=_babel(locale))
     except (UnknownLocaleError, ValueError):
         try:
             return babel_format_date(day, format=date_format, locale="en")
         except ValueError:
             return day.isoformat()
+
+
+@lru_cache(maxsize=64)
+def _babel(locale: str) -> Locale:
+    # Babel reads a locale given by name from its data on every call: more than half
+    # of formatting a date.
+    from babel import Locale
+
+    return Locale.parse(babel_locale(locale))
