@@ -242,7 +242,7 @@ def table(runs: list[Run]) -> str:
 
             per_post = f"{1000 * wall / posts:.1f}" if posts else "–"
             cells = [
-                str(posts),
+                f"{posts:,}",
                 variant + (" (rebuild)" if rebuild else ""),
                 f"{wall:.2f}",
                 per_post,

@@ -190,3 +190,24 @@ def test_micro_benchmark_names_each_broken_contract() -> None:
         "a site without posts loads nh3",
         "20 Markdown conversions for 12 pages",
     ]
+
+
+def test_table_gives_medians_and_paired_ratios_per_size() -> None:
+    runs = [
+        run.Run(10_000, "blogpost", 1, wall=12.0, cpu=11.0, max_rss_kb=2048, warnings=0),
+        run.Run(10_000, "plain", 1, wall=10.0, cpu=10.0, max_rss_kb=1024, warnings=0),
+        run.Run(10_000, "blogpost", 2, wall=30.0, cpu=26.0, max_rss_kb=2048, warnings=0),
+        run.Run(10_000, "plain", 2, wall=20.0, cpu=20.0, max_rss_kb=1024, warnings=0),
+    ]
+    rows = {
+        line.split(" | ")[1]: line.strip("| ").split(" | ")
+        for line in run.table(runs).splitlines()[2:]
+    }
+    # Sizes read as a reader writes them; the ratio is the median of each turn's own
+    # ratio (1.2 and 1.5), not the ratio of the medians (21 / 15 = 1.4).
+    assert rows["blogpost"][0] == "10,000"
+    assert rows["blogpost"][2] == "21.00"
+    assert rows["blogpost"][3] == "2.1"
+    assert rows["blogpost"][6] == "1.35"
+    assert rows["plain"][6] == "1.00"
+    assert rows["blogpost"][8] == "2.00"
