@@ -8,6 +8,7 @@ CONTRIBUTING.md.
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from bs4 import BeautifulSoup
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCH))
 
+import events  # noqa: E402
 import generate  # noqa: E402
 import micro  # noqa: E402
 import run  # noqa: E402
@@ -116,11 +118,12 @@ def test_floor_site_has_as_many_pages_as_the_blog(corpus_dir: Path, tmp_path: Pa
 def test_event_timing_names_each_step_and_handler(
     corpus_dir: Path, tmp_path: Path, rebuild: bool
 ) -> None:
-    # In a child process: the timing wraps MkDocs' own functions.
+    # In a child process: the timing wraps MkDocs' own functions. Every handler is listed
+    # (shortest=0): on this small corpus one can take under the default cut-off.
     script = (
         "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); import events; "
         "total, clock = events.measure(Path(sys.argv[2]), Path(sys.argv[3]), "
-        "rebuild=sys.argv[4] == '1'); print(events.report(total, clock, 'site'))"
+        "rebuild=sys.argv[4] == '1'); print(events.report(total, clock, 'site', shortest=0))"
     )
     config = corpus_dir / "blogpost" / "mkdocs.yml"
     post = min((corpus_dir / "blogpost" / "docs" / "blog" / "posts").glob("*.md"))
@@ -145,6 +148,20 @@ def test_event_timing_names_each_step_and_handler(
         assert label in labels, done.stdout
     assert 0 < labels["all of mkdocs_blogpost"] < total
     assert post.read_text("utf-8") == before  # the edited post is restored
+
+
+def test_event_report_folds_short_handlers_into_their_owner() -> None:
+    clock = events.Clock()
+    gc.callbacks.remove(clock._on_gc)
+    clock.seconds.update(
+        {"markdown (from files)": 1.0, "page_content: ours": 0.5, "env: ours": 0.001}
+    )
+    lines = events.report(2.0, clock, "site").splitlines()
+    assert "     0.50   25.0%  page_content: ours" in lines
+    assert not any(line.endswith("env: ours") for line in lines)
+    assert "     0.50   25.1%  all of ours" in lines  # 0.501 s: the short one counts
+    listed = events.report(2.0, clock, "site", shortest=0).splitlines()
+    assert any(line.endswith("  env: ours") for line in listed)
 
 
 def test_micro_benchmark_measures_every_figure(corpus_dir: Path) -> None:
